@@ -1,0 +1,35 @@
+import nx from '@nx/eslint-plugin';
+
+// The two tag axes of DESIGN.md §2. `scope:e2e` is the composition root that starts every app in
+// one process for end-to-end tests, so it alone may reach into apps.
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core'] },
+  {
+    sourceTag: 'type:core',
+    onlyDependOnLibsWithTags: ['type:contracts'],
+    bannedExternalImports: [
+      'typeorm', 'pg', 'pg-*', 'nats', 'redis', '@redis/*', '@apollo/*', 'express', 'dataloader',
+      'pino', 'prom-client', 'node:fs', 'fs', 'node:http', 'http', 'node:net', 'net', 'node:child_process', 'child_process',
+    ],
+  },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core', 'type:tool', 'type:app'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:profile', onlyDependOnLibsWithTags: ['scope:shared', 'scope:profile'] },
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/generated/**', '**/lint-fixtures/**', 'apps/gateway/src/graphiql/assets/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

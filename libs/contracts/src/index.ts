@@ -1,0 +1,22 @@
+/**
+ * What services agree on: CloudEvents envelopes and versioned event contracts (one file per event),
+ * error codes and domain errors, Relay pagination, and the shared GraphQL scalars.
+ */
+export { cloudEventSchema, type CloudEvent } from './events/cloud-event';
+export { defineEvent, createEvent, parseEvent, type EventContract, type EventData, type NewEvent } from './events/define-event';
+export { customerSnapshotSchema, type CustomerSnapshot } from './events/profile/customer-snapshot';
+export { customerRegisteredV1 } from './events/profile/customer-registered.v1';
+export { customerUpdatedV1 } from './events/profile/customer-updated.v1';
+export { ErrorCode, DomainError, InputError, NotFoundError, ConflictError, type InputIssue } from './errors';
+export {
+  pageSize,
+  encodeCursor,
+  decodeCursor,
+  toConnection,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type PageArgs,
+  type Edge,
+  type Connection,
+} from './pagination';
+export { scalarResolvers } from './graphql/scalars';

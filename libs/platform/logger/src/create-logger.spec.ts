@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { createLogger, requestContextFrom, runWithRequestContext, traceIdOf } from './index';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe('createLogger', () => {
+  it('writes JSON lines with service, level and time', () => {
+    const { lines, destination } = capture();
+    createLogger({ service: 'profile', destination }).info({ count: 3 }, 'imported');
+    expect(lines[0]).toMatchObject({ service: 'profile', level: 'info', count: 3, msg: 'imported' });
+    expect(lines[0]?.['requestId']).toBeUndefined();
+  });
+
+  it('adds requestId and traceId inside a request context', async () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ service: 'gateway', destination });
+    const parent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const context = requestContextFrom({ requestId: 'req-1', traceparent: parent });
+    await runWithRequestContext(context, async () => {
+      await Promise.resolve();
+      logger.warn('inside');
+    });
+    expect(lines[0]).toMatchObject({ requestId: 'req-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+    expect(context.traceparent).not.toBe(parent);
+  });
+
+  it('does not log below its level', () => {
+    const { lines, destination } = capture();
+    createLogger({ service: 'x', level: 'warn', destination }).info('hidden');
+    expect(lines).toHaveLength(0);
+  });
+});
+
+describe('requestContextFrom', () => {
+  it('generates ids when headers are missing or malformed', () => {
+    const context = requestContextFrom({ requestId: 'bad id with spaces', traceparent: 'garbage' });
+    expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(traceIdOf(context.traceparent)).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

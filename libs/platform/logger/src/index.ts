@@ -1,0 +1,13 @@
+/**
+ * Logging: pino JSON lines. `runWithRequestContext` scopes a request id and W3C traceparent to an
+ * async call tree, and every log line written inside it carries `requestId` and `traceId`.
+ */
+export { createLogger, type Logger, type LoggerOptions } from './create-logger';
+export {
+  runWithRequestContext,
+  currentRequestContext,
+  requestContextFrom,
+  childTraceparent,
+  traceIdOf,
+  type RequestContext,
+} from './request-context';

@@ -1,0 +1,7 @@
+/**
+ * Test helpers for integration tests against the real PostgreSQL, NATS JetStream and Redis on
+ * loopback: every run gets its own database schema and bus prefix (stream and subject names).
+ */
+export { testEnv, type TestEnv } from './test-config';
+export { uniqueTestId } from './unique-id';
+export { createTestDatabase, type TestDatabase } from './test-database';
