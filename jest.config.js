@@ -6,6 +6,7 @@ const moduleNameMapper = {
   '^@rekindle/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@rekindle/platform-(.*)$': '<rootDir>/libs/platform/$1/src/index.ts',
   '^@rekindle/(.*)-core$': '<rootDir>/libs/$1-core/src/index.ts',
+  '^@rekindle/tools-(.*)$': '<rootDir>/tools/$1/src/index.ts',
 };
 
 const common = {

@@ -1,0 +1,1 @@
+export { subgraphs, GATEWAY_PORT, localSubgraphUrl, type SubgraphSpec } from './subgraphs';
