@@ -1,6 +1,9 @@
-import { Client } from 'pg';
+import { Client, types } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Logger } from '@rekindle/platform-logger';
+
+// A SQL date is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export type MigrationClass = new () => MigrationInterface;
 
