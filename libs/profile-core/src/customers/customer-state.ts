@@ -31,4 +31,6 @@ export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
  * is absent is left as it is; a field sent as null is cleared. `attributes` is merged key by key,
  * and an attribute sent as null is removed.
  */
-export type CustomerPatch = { externalId: string } & Partial<Omit<CustomerState, 'externalId'>>;
+export type CustomerPatch = { externalId: string } & Partial<Omit<CustomerState, 'externalId' | 'attributes'>> & {
+  attributes?: Record<string, unknown> | null;
+};
