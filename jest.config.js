@@ -19,13 +19,14 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  // A per-project testTimeout is ignored by Jest; integration tests wait on real services.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.{int,e2e}-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

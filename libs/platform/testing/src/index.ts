@@ -5,3 +5,6 @@
 export { testEnv, type TestEnv } from './test-config';
 export { uniqueTestId } from './unique-id';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { postGraphQL, type GraphQLResponse } from './graphql-client';
+export { createTestBus, readStream, type TestBus, type TestBusOptions, type ReadStreamOptions } from './test-bus';
+export { startPrivateNatsServer, type PrivateNatsServer } from './private-nats-server';

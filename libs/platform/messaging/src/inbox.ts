@@ -1,0 +1,29 @@
+import type { CloudEvent } from '@rekindle/contracts';
+import type { EntityManager } from '@rekindle/platform-database';
+import { requestContextFrom, runWithRequestContext } from '@rekindle/platform-logger';
+
+/** Applies one event inside the consumer's transaction, through `manager`. */
+export type EventHandler = (event: CloudEvent, manager: EntityManager) => Promise<void>;
+
+/** Handlers by CloudEvents type (`rekindle.profile.customer.registered.v1`). */
+export type EventHandlers = Readonly<Record<string, EventHandler>>;
+
+/**
+ * Inside the caller's transaction: records the event id for `consumer` in the inbox and runs the
+ * handler only when the id is new. Returns whether the handler ran. A concurrent copy of the same
+ * event waits on the inbox row and then finds it taken.
+ */
+export async function handleOnce(manager: EntityManager, consumer: string, event: CloudEvent, handler: EventHandler): Promise<boolean> {
+  const inserted: unknown[] = await manager.query(
+    'INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+    [consumer, event.id],
+  );
+  if (inserted.length === 0) return false;
+  await handler(event, manager);
+  return true;
+}
+
+/** Runs `work` with the event's trace in the request context, so every log line carries its trace id. */
+export function inEventContext<T>(event: CloudEvent, work: () => T): T {
+  return runWithRequestContext(requestContextFrom({ requestId: event.id, traceparent: event.traceparent }), work);
+}

@@ -1,0 +1,30 @@
+/**
+ * Messaging: domain events over NATS JetStream with a transactional outbox and inbox (DESIGN.md §3).
+ *
+ * - `connectBus` opens the connection (reconnecting forever). `prefix` is '' in production; tests
+ *   pass a unique id that prefixes every subject (`<prefix>.profile.…`) and stream (`<PREFIX>_PROFILE`).
+ *   One stream per producing service, file storage, 2-minute duplicate window.
+ * - Producing: `appendToOutbox(manager, events)` inside the use case's transaction, then
+ *   `relay.notify()` after commit. `OutboxRelay` publishes pending rows in order with
+ *   `Nats-Msg-Id` = event id and marks them sent; a crash or an outage loses nothing and JetStream
+ *   drops the copies a retry produces.
+ * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
+ *   handler's writes commit in one transaction before the ack, so redeliveries change nothing.
+ *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
+ * - `messagingMigrations` creates `outbox`, `inbox` and `dead_letter`; every service appends it to
+ *   its own migration list.
+ */
+export { connectBus, type Bus, type BusOptions } from './bus';
+export { messagingMigrations, CreateMessagingTables1732406400000 } from './migrations';
+export { appendToOutbox } from './outbox';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { startConsumer, type ConsumerOptions, type RunningConsumer } from './consumer';
+export { type EventHandler, type EventHandlers } from './inbox';
+export {
+  listDeadLetters,
+  replayDeadLetter,
+  type DeadLetter,
+  type ListDeadLettersOptions,
+  type ReplayDeadLetterOptions,
+} from './dead-letter';
+export { subjectOfType } from './naming';

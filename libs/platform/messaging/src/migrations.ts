@@ -1,0 +1,53 @@
+import type { MigrationClass, MigrationInterface, QueryRunner } from '@rekindle/platform-database';
+
+/** Outbox, inbox and dead-letter tables in the service's own schema (unqualified names, search_path decides). */
+export class CreateMessagingTables1732406400000 implements MigrationInterface {
+  name = 'CreateMessagingTables1732406400000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE outbox (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        subject text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text NULL
+      )`);
+    await runner.query('CREATE INDEX outbox_pending_idx ON outbox (seq) WHERE published_at IS NULL');
+    await runner.query(`
+      CREATE TABLE inbox (
+        consumer text NOT NULL,
+        event_id uuid NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, event_id)
+      )`);
+    // event_id is null only for a message that could not be decoded as a CloudEvent.
+    await runner.query(`
+      CREATE TABLE dead_letter (
+        id bigserial PRIMARY KEY,
+        consumer text NOT NULL,
+        event_id uuid NULL,
+        subject text NOT NULL,
+        payload jsonb NOT NULL,
+        error text NOT NULL,
+        attempts integer NOT NULL,
+        failed_at timestamptz NOT NULL DEFAULT now(),
+        replayed_at timestamptz NULL
+      )`);
+    await runner.query('CREATE INDEX dead_letter_consumer_idx ON dead_letter (consumer, id)');
+    await runner.query('CREATE UNIQUE INDEX dead_letter_event_idx ON dead_letter (consumer, event_id) WHERE event_id IS NOT NULL');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE dead_letter');
+    await runner.query('DROP TABLE inbox');
+    await runner.query('DROP TABLE outbox');
+  }
+}
+
+/** Appended by each service to its own migration list. */
+export const messagingMigrations: MigrationClass[] = [CreateMessagingTables1732406400000];

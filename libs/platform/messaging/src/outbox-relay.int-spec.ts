@@ -1,0 +1,100 @@
+import { Registry } from 'prom-client';
+import { createEvent } from '@rekindle/contracts';
+import { inTransaction } from '@rekindle/platform-database';
+import { createTestBus, createTestDatabase, readStream, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
+import { messagingMigrations } from './migrations';
+import { appendToOutbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+import { silentLogger, waitFor, widgetMadeV1, widgets } from './test-fixtures';
+
+describe('outbox and relay', () => {
+  let db: TestDatabase;
+  let bus: TestBus;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    [db, bus] = await Promise.all([createTestDatabase('outbox_relay', messagingMigrations), createTestBus('outbox_relay')]);
+    await bus.ensureStream('profile');
+    relay = new OutboxRelay({ dataSource: db.dataSource, bus, logger: silentLogger(), batchSize: 50 });
+  });
+  afterEach(() => db.dataSource.query('TRUNCATE outbox'));
+  afterAll(async () => {
+    await relay.stop();
+    await bus.cleanup();
+    await db.drop();
+  });
+
+  const streamState = async () => (await bus.jsm.streams.info(bus.streamName('profile'))).state;
+
+  it('publishes committed events exactly once with the event id as Nats-Msg-Id, and never rolled-back ones', async () => {
+    const before = (await streamState()).last_seq;
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const committed = [...widgets(2), createEvent(widgetMadeV1, { data: { n: 2 }, traceparent })];
+    await inTransaction(db.dataSource, (m) => appendToOutbox(m, committed));
+    await expect(
+      inTransaction(db.dataSource, async (m) => {
+        await appendToOutbox(m, widgets(2, 100));
+        throw new Error('use case failed');
+      }),
+    ).rejects.toThrow('use case failed');
+
+    expect(await relay.flush()).toBe(3);
+    expect(await relay.flush()).toBe(0);
+
+    const events = await readStream(bus, 'profile', { expected: 3, timeoutMs: 5_000 });
+    expect(events.map((e) => e.id)).toEqual(committed.map((e) => e.id));
+    const stored = await Promise.all(
+      committed.map((_, i) => bus.jsm.streams.getMessage(bus.streamName('profile'), { seq: before + i + 1 })),
+    );
+    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual(committed.map((e) => e.id));
+    expect(stored.map((m) => m.subject)).toEqual(committed.map(() => bus.subjectFor('profile.widget.made.v1')));
+    expect(stored[2]?.header.get('traceparent')).toBe(traceparent);
+    const [row] = await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    expect(row.n).toBe(0);
+  });
+
+  it('republishes after a crash between publish and mark, and JetStream keeps each event once', async () => {
+    const events = widgets(120, 1000);
+    await inTransaction(db.dataSource, (m) => appendToOutbox(m, events));
+    const before = (await streamState()).messages;
+    expect(await relay.flush()).toBe(120);
+    // The relay "crashed" before its UPDATE committed: every row is pending again.
+    await db.dataSource.query('UPDATE outbox SET published_at = NULL');
+    expect(await relay.flush()).toBe(120);
+    expect((await streamState()).messages).toBe(before + 120);
+  });
+
+  it('keeps the array order in seq across chunks of a large append', async () => {
+    const events = widgets(12_001);
+    await inTransaction(db.dataSource, (m) => appendToOutbox(m, events));
+    const rows: { id: string; subject: string }[] = await db.dataSource.query('SELECT id, subject FROM outbox ORDER BY seq');
+    expect(rows.map((r) => r.id)).toEqual(events.map((e) => e.id));
+    expect(new Set(rows.map((r) => r.subject))).toEqual(new Set(['profile.widget.made.v1']));
+  });
+
+  it('runs in the background, wakes on notify and reports its counters', async () => {
+    const registry = new Registry();
+    const background = new OutboxRelay({ dataSource: db.dataSource, bus, logger: silentLogger(), pollIntervalMs: 60_000, registry });
+    background.start();
+    try {
+      await inTransaction(db.dataSource, (m) => appendToOutbox(m, widgets(7)));
+      background.notify();
+      await waitFor(async () => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
+      const metrics = await registry.getMetricsAsJSON();
+      const value = (name: string) => metrics.find((m) => m.name === name)?.values[0]?.value;
+      expect(value('rekindle_outbox_published_total')).toBe(7);
+      expect(value('rekindle_outbox_pending')).toBe(0);
+    } finally {
+      await background.stop();
+    }
+  });
+
+  it('publishes what is pending when it stops', async () => {
+    const stopping = new OutboxRelay({ dataSource: db.dataSource, bus, logger: silentLogger(), pollIntervalMs: 60_000 });
+    stopping.start();
+    await inTransaction(db.dataSource, (m) => appendToOutbox(m, widgets(5)));
+    await stopping.stop();
+    const [row] = await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    expect(row.n).toBe(0);
+  });
+});

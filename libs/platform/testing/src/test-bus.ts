@@ -1,0 +1,83 @@
+import { cloudEventSchema, type CloudEvent } from '@rekindle/contracts';
+import { createLogger, type Logger } from '@rekindle/platform-logger';
+import { connectBus, type Bus } from '@rekindle/platform-messaging';
+import { testEnv } from './test-config';
+import { uniqueTestId } from './unique-id';
+
+export interface TestBus extends Bus {
+  /** Deletes every stream of this bus's prefix, then closes the connection. */
+  cleanup(): Promise<void>;
+}
+
+export interface TestBusOptions {
+  /** Another NATS than testEnv().NATS_URL, e.g. a private server for outage tests. */
+  url?: string;
+  logger?: Logger;
+}
+
+/** A bus with a fresh prefix of its own, so its subjects and streams never meet another run's. */
+export async function createTestBus(label: string, options: TestBusOptions = {}): Promise<TestBus> {
+  const bus = await connectBus({
+    url: options.url ?? testEnv().NATS_URL,
+    prefix: uniqueTestId(label),
+    name: `test-${label}`,
+    logger: options.logger ?? createLogger({ service: `test-${label}`, level: 'silent' }),
+    timeoutMs: 2_000,
+    maxReconnectDelayMs: 250,
+  });
+  const streamPrefix = `${bus.prefix.toUpperCase()}_`;
+  return {
+    ...bus,
+    async cleanup() {
+      const names: string[] = [];
+      for await (const name of bus.jsm.streams.names()) if (name.startsWith(streamPrefix)) names.push(name);
+      await Promise.all(names.map((name) => bus.jsm.streams.delete(name)));
+      await bus.close();
+    },
+  };
+}
+
+export interface ReadStreamOptions {
+  /** Return as soon as this many events are in the stream (and every one of them is read). */
+  expected: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Reads a producer's stream from the start with an ordered consumer and returns its CloudEvents: all
+ * of them once at least `expected` have arrived, or what there is when `timeoutMs` runs out. Extra
+ * copies already in the stream are included, so `toHaveLength(expected)` asserts "exactly once".
+ */
+export async function readStream(bus: Bus, producer: string, options: ReadStreamOptions): Promise<CloudEvent[]> {
+  const { expected, timeoutMs = 10_000 } = options;
+  const deadline = Date.now() + timeoutMs;
+  // Right after a NATS restart the bus may still be reconnecting, and requests made meanwhile are lost.
+  const messages = await retryUntil(deadline, async () => {
+    await bus.ensureStream(producer);
+    const consumer = await bus.js.consumers.get(bus.streamName(producer));
+    return consumer.consume();
+  });
+  const timer = setTimeout(() => void messages.close(), Math.max(0, deadline - Date.now()));
+  const events: CloudEvent[] = [];
+  try {
+    for await (const msg of messages) {
+      events.push(cloudEventSchema.parse(msg.json()) as CloudEvent);
+      if (events.length >= expected && msg.info.pending === 0) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    await messages.close();
+  }
+  return events;
+}
+
+async function retryUntil<T>(deadline: number, attempt: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
