@@ -60,6 +60,13 @@ describe('validateCustomerBatch', () => {
     });
   });
 
+  it('rejects a malformed signup time with its own message', () => {
+    expect(validateCustomerBatch([{ externalId: 'a', signedUpAt: 'last tuesday' }], now)).toEqual({
+      ok: false,
+      issues: [{ index: 0, field: 'customers[0].signedUpAt', message: 'must be an ISO-8601 timestamp' }],
+    });
+  });
+
   it('rejects oversized attributes', () => {
     const result = validateCustomerBatch([{ externalId: 'a', attributes: { blob: 'x'.repeat(20_000) } }], now);
     expect(result).toMatchObject({ ok: false, issues: [{ field: 'customers[0].attributes' }] });

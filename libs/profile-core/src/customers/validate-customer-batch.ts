@@ -37,7 +37,9 @@ const customerItemSchema = (now: Date) =>
     region: optionalText(100),
     city: optionalText(100),
     signedUpAt: z
-      .union([z.date(), z.iso.datetime({ offset: true })], { message: 'must be an ISO-8601 timestamp' })
+      .union([z.date(), z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' })], {
+        message: 'must be an ISO-8601 timestamp',
+      })
       .transform((v) => new Date(v))
       .refine((d) => d <= now, 'must not be in the future')
       .transform((d) => d.toISOString())
