@@ -1,0 +1,114 @@
+import type { EntityManager } from '@rekindle/platform-database';
+import type { CustomerState } from '@rekindle/profile-core';
+import { toCustomerModel, type CustomerModel, type CustomerRow } from './customer.model';
+
+const STATE_COLUMNS = `external_id text, email text, phone text, name text, birth_date date, gender text,
+  region text, city text, signed_up_at timestamptz, attributes jsonb`;
+
+const toRecord = (id: string, s: CustomerState) => ({
+  id,
+  external_id: s.externalId,
+  email: s.email,
+  phone: s.phone,
+  name: s.name,
+  birth_date: s.birthDate,
+  gender: s.gender,
+  region: s.region,
+  city: s.city,
+  signed_up_at: s.signedUpAt,
+  attributes: s.attributes,
+});
+
+export interface CustomerPageQuery {
+  size: number;
+  after?: { createdAt: string; id: string };
+  search?: string;
+  externalIds?: string[];
+}
+
+/** Set-based access to the customer table: every method is one statement, whatever the batch size. */
+export class CustomerRepository {
+  /**
+   * Serialises concurrent upserts of the same external ids until the transaction ends, so a
+   * customer is created once even when two partners' calls race. Locks are taken in a fixed order.
+   */
+  async lockExternalIds(manager: EntityManager, externalIds: string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) x ORDER BY k) locks`,
+      [externalIds],
+    );
+  }
+
+  async findByExternalIds(manager: EntityManager, externalIds: readonly string[]): Promise<CustomerModel[]> {
+    const rows: CustomerRow[] = await manager.query('SELECT * FROM customer WHERE external_id = ANY($1::text[])', [externalIds]);
+    return rows.map(toCustomerModel);
+  }
+
+  async findByIds(manager: EntityManager, ids: readonly string[]): Promise<CustomerModel[]> {
+    const rows: CustomerRow[] = await manager.query('SELECT * FROM customer WHERE id = ANY($1::uuid[])', [ids]);
+    return rows.map(toCustomerModel);
+  }
+
+  async insertMany(manager: EntityManager, customers: { id: string; state: CustomerState }[]): Promise<CustomerModel[]> {
+    if (customers.length === 0) return [];
+    const rows: CustomerRow[] = await manager.query(
+      `INSERT INTO customer (id, external_id, email, phone, name, birth_date, gender, region, city, signed_up_at, attributes)
+       SELECT id, external_id, email, phone, name, birth_date, gender, region, city, signed_up_at, attributes
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, ${STATE_COLUMNS})
+       RETURNING *`,
+      [JSON.stringify(customers.map((c) => toRecord(c.id, c.state)))],
+    );
+    return rows.map(toCustomerModel);
+  }
+
+  async updateMany(manager: EntityManager, customers: { id: string; state: CustomerState }[]): Promise<CustomerModel[]> {
+    if (customers.length === 0) return [];
+    // TypeORM answers an UPDATE with [rows, affected count] rather than the rows alone.
+    const [rows]: [CustomerRow[], number] = await manager.query(
+      `UPDATE customer c SET email = x.email, phone = x.phone, name = x.name, birth_date = x.birth_date, gender = x.gender,
+         region = x.region, city = x.city, signed_up_at = x.signed_up_at, attributes = x.attributes, updated_at = clock_timestamp()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, ${STATE_COLUMNS})
+       WHERE c.id = x.id
+       RETURNING c.*`,
+      [JSON.stringify(customers.map((c) => toRecord(c.id, c.state)))],
+    );
+    return rows.map(toCustomerModel);
+  }
+
+  /** Keyset page in first-seen order; fetches one row more than asked so the caller knows if more follow. */
+  async page(manager: EntityManager, query: CustomerPageQuery): Promise<CustomerModel[]> {
+    const { where, params } = this.filter(query);
+    if (query.after) {
+      params.push(query.after.createdAt, query.after.id);
+      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(query.size + 1);
+    const rows: CustomerRow[] = await manager.query(
+      `SELECT * FROM customer ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toCustomerModel);
+  }
+
+  async count(manager: EntityManager, query: Omit<CustomerPageQuery, 'size' | 'after'>): Promise<number> {
+    const { where, params } = this.filter(query);
+    const [row] = await manager.query(`SELECT count(*)::int AS n FROM customer ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    return (row as { n: number }).n;
+  }
+
+  private filter(query: Omit<CustomerPageQuery, 'size' | 'after'>): { where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.search) {
+      params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, query.search);
+      where.push(
+        `((coalesce(name, '') || ' ' || coalesce(email, '')) ILIKE $${params.length - 1} OR external_id = $${params.length})`,
+      );
+    }
+    if (query.externalIds) {
+      params.push(query.externalIds);
+      where.push(`external_id = ANY($${params.length}::text[])`);
+    }
+    return { where, params };
+  }
+}

@@ -1,0 +1,6 @@
+import { messagingMigrations } from '@rekindle/platform-messaging';
+import type { MigrationClass } from '@rekindle/platform-database';
+import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
+
+/** Every migration of the profile schema, in order. */
+export const profileMigrations: MigrationClass[] = [...messagingMigrations, CreateCustomer1732406400100];

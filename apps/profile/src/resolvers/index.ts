@@ -1,0 +1,6 @@
+import type { Resolvers } from '../generated/graphql';
+import { customerResolvers } from './customer.resolver';
+import { mutationResolvers } from './mutation.resolver';
+import { queryResolvers } from './query.resolver';
+
+export const resolvers: Resolvers = { ...customerResolvers, ...queryResolvers, ...mutationResolvers };
