@@ -7,6 +7,13 @@ export { defineEvent, createEvent, parseEvent, type EventContract, type EventDat
 export { customerSnapshotSchema, type CustomerSnapshot } from './events/profile/customer-snapshot';
 export { customerRegisteredV1 } from './events/profile/customer-registered.v1';
 export { customerUpdatedV1 } from './events/profile/customer-updated.v1';
+export { activityRecordedV1 } from './events/profile/activity-recorded.v1';
+export { orderPlacedV1 } from './events/profile/order-placed.v1';
+export { orderCancelledV1 } from './events/profile/order-cancelled.v1';
+export { orderRefundedV1 } from './events/profile/order-refunded.v1';
+export { consentChangedV1, consentChannelSchema } from './events/profile/consent-changed.v1';
+export { lifecycleChangedV1, lifecycleStageSchema } from './events/profile/lifecycle-changed.v1';
+export { rfmScoredV1 } from './events/profile/rfm-scored.v1';
 export { ErrorCode, DomainError, InputError, NotFoundError, ConflictError, type InputIssue } from './errors';
 export {
   pageSize,

@@ -33,3 +33,10 @@ export { isReactivation, recordActivity, type ActivityTimes } from './lifecycle/
 export { lifecycleStageSql, daysInactiveSql, type LifecycleColumns } from './lifecycle/lifecycle-stage-sql';
 export { rfmSegment, rfmSegmentSql, fmScore, RFM_SEGMENTS, RFM_SEGMENT_RULES, type RfmSegment, type RfmSegmentRule } from './rfm/rfm-segment';
 export { rfmWindowSchema, rfmScoreSql, type RfmWindow } from './rfm/rfm-scoring';
+export {
+  summariseEvents,
+  type BatchSummary,
+  type CustomerBatchSummary,
+  type DailyActivityDelta,
+  type CategoryDelta,
+} from './events/summarise-events';

@@ -10,6 +10,7 @@ const SCALARS = {
   DateTime: { input: 'Date', output: 'Date | string' },
   Date: 'string',
   JSON: 'Record<string, unknown>',
+  Decimal: 'string',
   // Declared by codegen's own federation spec for @key(fields:).
   _FieldSet: 'string',
 };
