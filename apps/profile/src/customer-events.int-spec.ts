@@ -1,4 +1,4 @@
-import { customerRegisteredV1 } from '@rekindle/contracts';
+import { customerRegisteredV1, lifecycleChangedV1 } from '@rekindle/contracts';
 import { createTestBus, postGraphQL, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
 import { startTestProfile, type TestProfile } from './testing/start-test-profile';
 
@@ -18,13 +18,17 @@ describe('customer events on JetStream', () => {
     await bus.cleanup();
   });
 
-  it('publishes one registered event per new customer, once, with the event id as message id', async () => {
+  it('publishes one registered and one first-stage event per new customer, once', async () => {
     await postGraphQL(profile.url, UPSERT, { input: { customers: customers(0, 30) } });
     await postGraphQL(profile.url, UPSERT, { input: { customers: customers(0, 30) } });
-    const events = await readStream(bus, 'profile', { expected: 30, timeoutMs: 10_000 });
-    expect(events).toHaveLength(30);
-    expect(events.every((e) => e.type === customerRegisteredV1.type && e.source === 'rekindle/profile')).toBe(true);
-    expect(new Set(events.map((e) => e.subject)).size).toBe(30);
+    const events = await readStream(bus, 'profile', { expected: 60, timeoutMs: 10_000 });
+    expect(events).toHaveLength(60);
+    const registered = events.filter((e) => e.type === customerRegisteredV1.type);
+    expect(registered).toHaveLength(30);
+    expect(registered.every((e) => e.source === 'rekindle/profile')).toBe(true);
+    expect(new Set(registered.map((e) => e.subject)).size).toBe(30);
+    const stages = events.filter((e) => e.type === lifecycleChangedV1.type);
+    expect(stages.map((e) => e.data)).toEqual(Array(30).fill(expect.objectContaining({ from: null, to: 'NEW' })));
     const pending = await profile.service.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
     expect(pending[0].n).toBe(0);
   });
@@ -44,10 +48,12 @@ describe('a NATS outage during upserts', () => {
         expect(result.data?.upsertCustomers.created).toBe(100);
       }
       await nats.start();
-      const events = await readStream(bus, 'profile', { expected: 1000, timeoutMs: 30_000 });
-      expect(events).toHaveLength(1000);
-      expect(new Set(events.map((e) => e.id)).size).toBe(1000);
-      expect(new Set(events.map((e) => e.subject)).size).toBe(1000);
+      // Each new customer publishes customer.registered and lifecycle.changed (none -> NEW).
+      const events = await readStream(bus, 'profile', { expected: 2000, timeoutMs: 30_000 });
+      expect(events).toHaveLength(2000);
+      expect(new Set(events.map((e) => e.id)).size).toBe(2000);
+      const registered = events.filter((e) => e.type === customerRegisteredV1.type);
+      expect(new Set(registered.map((e) => e.subject)).size).toBe(1000);
     } finally {
       await profile.stop();
       await bus.cleanup();

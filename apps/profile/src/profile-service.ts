@@ -3,17 +3,29 @@ import { join } from 'node:path';
 import { createCache } from '@rekindle/platform-cache';
 import { createClock } from '@rekindle/platform-config';
 import { checkDatabase, openDatabase, runMigrations } from '@rekindle/platform-database';
-import type { Logger } from '@rekindle/platform-logger';
+import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
 import { connectBus, OutboxRelay } from '@rekindle/platform-messaging';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
-import { currentRequestContext } from '@rekindle/platform-logger';
 import type { ProfileConfig } from './config';
-import type { ProfileContext } from './context';
+import type { ProfileContext, ProfileUseCases } from './context';
+import { ActivityRepository } from './data/activity.repository';
+import { ConsentRepository } from './data/consent.repository';
+import { createCustomerFactsLoaders } from './data/customer-facts.loaders';
+import { CustomerFactsQuery } from './data/customer-facts.query';
 import { createCustomerLoaders } from './data/customer.loaders';
 import { CustomerRepository } from './data/customer.repository';
+import { EventRepository } from './data/event.repository';
+import { LifecycleJobRepository } from './data/lifecycle-job.repository';
+import { LifecycleRepository } from './data/lifecycle.repository';
 import { profileMigrations } from './data/migrations';
+import { RfmJobRepository } from './data/rfm-job.repository';
+import { startProfileJobsSchedule } from './profile-jobs.schedule';
 import { resolvers } from './resolvers';
+import { DormancyOverviewUseCase } from './use-cases/dormancy-overview.use-case';
 import { ListCustomersUseCase } from './use-cases/list-customers.use-case';
+import { RecomputeProfilesUseCase } from './use-cases/recompute-profiles.use-case';
+import { RecordEventsUseCase } from './use-cases/record-events.use-case';
+import { UpdateConsentsUseCase } from './use-cases/update-consents.use-case';
 import { UpsertCustomersUseCase } from './use-cases/upsert-customers.use-case';
 
 export interface ProfileServiceOptions {
@@ -23,7 +35,7 @@ export interface ProfileServiceOptions {
   migrate?: boolean;
 }
 
-/** Wires the profile subgraph: database, bus, cache, outbox relay, use cases and the GraphQL server. */
+/** Wires the profile subgraph: database, bus, cache, outbox relay, use cases, jobs and the GraphQL server. */
 export async function createProfileService({ config, logger, migrate = false }: ProfileServiceOptions) {
   const dataSource = await openDatabase({
     url: config.DATABASE_URL,
@@ -38,10 +50,40 @@ export async function createProfileService({ config, logger, migrate = false }: 
   const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:profile:`, logger });
   const relay = new OutboxRelay({ dataSource, bus, logger });
 
-  const customers = new CustomerRepository();
   const clock = createClock(config.REKINDLE_NOW);
-  const upsertCustomers = new UpsertCustomersUseCase({ dataSource, customers, clock, onEventsCommitted: () => relay.notify() });
-  const listCustomers = new ListCustomersUseCase({ dataSource, customers, cache, countCacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS });
+  const thresholds = config.lifecycleThresholds;
+  const onEventsCommitted = () => relay.notify();
+  const customers = new CustomerRepository();
+  const activity = new ActivityRepository();
+  const lifecycle = new LifecycleRepository();
+  const facts = new CustomerFactsQuery();
+  const useCases: ProfileUseCases = {
+    upsertCustomers: new UpsertCustomersUseCase({ dataSource, customers, activity, lifecycle, clock, thresholds, onEventsCommitted }),
+    listCustomers: new ListCustomersUseCase({ dataSource, customers, cache, clock, countCacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS }),
+    recordEvents: new RecordEventsUseCase({
+      dataSource,
+      customers,
+      events: new EventRepository(),
+      activity,
+      lifecycle,
+      clock,
+      thresholds,
+      onEventsCommitted,
+    }),
+    updateConsents: new UpdateConsentsUseCase({ dataSource, customers, consents: new ConsentRepository(), clock, onEventsCommitted }),
+    recomputeProfiles: new RecomputeProfilesUseCase({
+      dataSource,
+      rfm: new RfmJobRepository(),
+      lifecycle: new LifecycleJobRepository(),
+      clock,
+      thresholds,
+      rfmWindowDays: config.RFM_WINDOW_DAYS,
+      cache,
+      logger,
+      onEventsCommitted,
+    }),
+    dormancyOverview: new DormancyOverviewUseCase({ dataSource, cache, cacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS }),
+  };
 
   const server = createSubgraphServer<ProfileContext>({
     name: 'profile',
@@ -50,9 +92,10 @@ export async function createProfileService({ config, logger, migrate = false }: 
     port: config.PORT,
     logger,
     context: async () => ({
+      ...useCases,
       loaders: createCustomerLoaders(dataSource, customers),
-      upsertCustomers,
-      listCustomers,
+      facts: createCustomerFactsLoaders(dataSource, facts, clock.now()),
+      clock,
       traceparent: currentRequestContext()?.traceparent,
     }),
     readinessChecks: {
@@ -60,13 +103,15 @@ export async function createProfileService({ config, logger, migrate = false }: 
       bus: { run: () => bus.check(), critical: true },
       cache: { run: () => cache.check() },
     },
-    onShutdown: [() => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
+    onShutdown: [() => jobs.stop(), () => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
+  const jobs = startProfileJobsSchedule(useCases.recomputeProfiles, config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,
     bus,
+    useCases,
     async start() {
       relay.start();
       return server.start();

@@ -40,3 +40,10 @@ export {
   type DailyActivityDelta,
   type CategoryDelta,
 } from './events/summarise-events';
+export {
+  validateConsentBatch,
+  MAX_CONSENTS_PER_CALL,
+  CONSENT_CHANNELS,
+  type ConsentChannel,
+  type ConsentChange,
+} from './consents/validate-consent-batch';

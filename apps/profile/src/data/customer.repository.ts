@@ -1,5 +1,5 @@
 import type { EntityManager } from '@rekindle/platform-database';
-import type { CustomerState } from '@rekindle/profile-core';
+import { daysInactiveSql, type CustomerState } from '@rekindle/profile-core';
 import { toCustomerModel, type CustomerModel, type CustomerRow } from './customer.model';
 
 const STATE_COLUMNS = `external_id text, email text, phone text, name text, birth_date date, gender text,
@@ -19,12 +19,23 @@ const toRecord = (id: string, s: CustomerState) => ({
   attributes: s.attributes,
 });
 
-export interface CustomerPageQuery {
-  size: number;
-  after?: { createdAt: string; id: string };
+export interface CustomerFilter {
   search?: string;
   externalIds?: string[];
+  stages?: string[];
+  rfmSegments?: string[];
+  /** Both bounds need `now`, the instant days are counted to. */
+  minDaysInactive?: number;
+  maxDaysInactive?: number;
+  now?: Date;
 }
+
+export interface CustomerPageQuery extends CustomerFilter {
+  size: number;
+  after?: { createdAt: string; id: string };
+}
+
+const FROM_CUSTOMERS = 'FROM customer c LEFT JOIN customer_activity a ON a.customer_id = c.id';
 
 /** Set-based access to the customer table: every method is one statement, whatever the batch size. */
 export class CustomerRepository {
@@ -80,34 +91,45 @@ export class CustomerRepository {
     const { where, params } = this.filter(query);
     if (query.after) {
       params.push(query.after.createdAt, query.after.id);
-      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(query.size + 1);
     const rows: CustomerRow[] = await manager.query(
-      `SELECT * FROM customer ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT $${params.length}`,
+      `SELECT c.* ${FROM_CUSTOMERS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.created_at, c.id LIMIT $${params.length}`,
       params,
     );
     return rows.map(toCustomerModel);
   }
 
-  async count(manager: EntityManager, query: Omit<CustomerPageQuery, 'size' | 'after'>): Promise<number> {
+  async count(manager: EntityManager, query: CustomerFilter): Promise<number> {
     const { where, params } = this.filter(query);
-    const [row] = await manager.query(`SELECT count(*)::int AS n FROM customer ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    const [row] = await manager.query(`SELECT count(*)::int AS n ${FROM_CUSTOMERS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
     return (row as { n: number }).n;
   }
 
-  private filter(query: Omit<CustomerPageQuery, 'size' | 'after'>): { where: string[]; params: unknown[] } {
+  private filter(query: CustomerFilter): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
     if (query.search) {
-      params.push(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, query.search);
-      where.push(
-        `((coalesce(name, '') || ' ' || coalesce(email, '')) ILIKE $${params.length - 1} OR external_id = $${params.length})`,
-      );
+      const pattern = param(`%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      where.push(`((coalesce(c.name, '') || ' ' || coalesce(c.email, '')) ILIKE ${pattern} OR c.external_id = ${param(query.search)})`);
     }
-    if (query.externalIds) {
-      params.push(query.externalIds);
-      where.push(`external_id = ANY($${params.length}::text[])`);
+    if (query.externalIds) where.push(`c.external_id = ANY(${param(query.externalIds)}::text[])`);
+    if (query.stages) where.push(`c.id IN (SELECT customer_id FROM customer_lifecycle WHERE stage = ANY(${param(query.stages)}::text[]))`);
+    if (query.rfmSegments) where.push(`c.id IN (SELECT customer_id FROM customer_rfm WHERE segment = ANY(${param(query.rfmSegments)}::text[]))`);
+    if ((query.minDaysInactive !== undefined || query.maxDaysInactive !== undefined) && query.now) {
+      const days = daysInactiveSql({
+        now: `${param(query.now)}::timestamptz`,
+        lastActivityAt: 'a.last_active_at',
+        signedUpAt: 'c.signed_up_at',
+        firstSeenAt: 'c.created_at',
+      });
+      if (query.minDaysInactive !== undefined) where.push(`${days} >= ${param(query.minDaysInactive)}`);
+      if (query.maxDaysInactive !== undefined) where.push(`${days} <= ${param(query.maxDaysInactive)}`);
     }
     return { where, params };
   }

@@ -26,6 +26,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A JSON object. */
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** An exact decimal number as a string, e.g. "12.50" (money is never a float). */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: string; output: string; }
 };
 
@@ -56,6 +58,155 @@ export type Customer = {
   createdAt: Scalars['DateTime']['output'];
   /** When Rekindle last changed the customer. */
   updatedAt: Scalars['DateTime']['output'];
+  /** What the customer has done lately, from the events partners record. */
+  activity: CustomerActivity;
+  /** Recency, frequency and monetary scores; null until the customer has ordered and the RFM job has scored them. */
+  rfm?: Maybe<CustomerRfm>;
+  /** Where the customer stands between active and silent. */
+  lifecycle: CustomerLifecycle;
+  /** Current consent per channel (a channel never consented to is absent). */
+  consents: Array<ChannelConsent>;
+  /** The customer's recorded events, newest first (first: 1 to 100). */
+  events: CustomerEventConnection;
+};
+
+
+/**
+ * A customer of a partner business. Profile owns who the customer is; other subgraphs add fields
+ * (loyalty, segments, recommendations) to this entity.
+ */
+export type CustomerEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<CustomerEventType>>;
+};
+
+/** Counts over the last 30, 90 and 180 days up to now. */
+export type WindowCounts = {
+  __typename?: 'WindowCounts';
+  last30Days: Scalars['Int']['output'];
+  last90Days: Scalars['Int']['output'];
+  last180Days: Scalars['Int']['output'];
+};
+
+export type CategoryCount = {
+  __typename?: 'CategoryCount';
+  category: Scalars['String']['output'];
+  /** Order lines in this category, all time. */
+  orderLines: Scalars['Int']['output'];
+  /** Units bought in this category, all time. */
+  quantity: Scalars['Int']['output'];
+};
+
+/**
+ * The activity summary, kept up to date as events arrive. Windows are counted back from now
+ * (REKINDLE_NOW when set).
+ */
+export type CustomerActivity = {
+  __typename?: 'CustomerActivity';
+  /** The latest event of any kind. */
+  lastActiveAt?: Maybe<Scalars['DateTime']['output']>;
+  lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
+  lastOrderAt?: Maybe<Scalars['DateTime']['output']>;
+  logins: WindowCounts;
+  pageViews: WindowCounts;
+  /** Average page-view depth over the last 30 days; null without page views. */
+  averageBrowseDepthLast30Days?: Maybe<Scalars['Float']['output']>;
+  /** Average page-view depth over the 30 days before those; null without page views. */
+  averageBrowseDepthPrevious30Days?: Maybe<Scalars['Float']['output']>;
+  ordersLast365Days: Scalars['Int']['output'];
+  ordersAllTime: Scalars['Int']['output'];
+  /** Order value less cancellations and refunds over the last 365 days. */
+  netRevenueLast365Days: Scalars['Decimal']['output'];
+  /** Order value less cancellations and refunds, all time. */
+  netRevenueAllTime: Scalars['Decimal']['output'];
+  /** Net revenue per order, all time; null without orders. */
+  averageOrderValue?: Maybe<Scalars['Decimal']['output']>;
+  /** Median days between consecutive orders; null with fewer than two orders. */
+  purchaseCycleDays?: Maybe<Scalars['Float']['output']>;
+  /** Up to five categories with the most order lines. */
+  topCategories: Array<CategoryCount>;
+  /** Complaints opened and not yet resolved. */
+  openComplaints: Scalars['Int']['output'];
+  shares: Scalars['Int']['output'];
+  socialInteractions: Scalars['Int']['output'];
+};
+
+/**
+ * The 11 named segments of the RFM map (R score against the rounded mean of F and M):
+ * CHAMPIONS R5 FM4-5; LOYAL_CUSTOMERS R3-4 FM4-5; POTENTIAL_LOYALISTS R4-5 FM2-3; NEW_CUSTOMERS R5 FM1;
+ * PROMISING R4 FM1; NEED_ATTENTION R3 FM3; ABOUT_TO_SLEEP R3 FM1-2; AT_RISK R1-2 FM3-4;
+ * CANNOT_LOSE_THEM R1-2 FM5; HIBERNATING R2 FM1-2; LOST R1 FM1-2.
+ */
+export type RfmSegment =
+  | 'CHAMPIONS'
+  | 'LOYAL_CUSTOMERS'
+  | 'POTENTIAL_LOYALISTS'
+  | 'NEW_CUSTOMERS'
+  | 'PROMISING'
+  | 'NEED_ATTENTION'
+  | 'ABOUT_TO_SLEEP'
+  | 'AT_RISK'
+  | 'CANNOT_LOSE_THEM'
+  | 'HIBERNATING'
+  | 'LOST';
+
+/**
+ * Recency, frequency and monetary value over the RFM window (default 365 days), scored 1-5 against
+ * the scored population (customers with at least one order); equal values get equal scores.
+ */
+export type CustomerRfm = {
+  __typename?: 'CustomerRfm';
+  /** Days since the last order. */
+  recencyDays: Scalars['Int']['output'];
+  /** Orders in the window. */
+  frequency: Scalars['Int']['output'];
+  /** Net revenue in the window (never below zero). */
+  monetary: Scalars['Decimal']['output'];
+  recencyScore: Scalars['Int']['output'];
+  frequencyScore: Scalars['Int']['output'];
+  monetaryScore: Scalars['Int']['output'];
+  segment: RfmSegment;
+  windowDays: Scalars['Int']['output'];
+  scoredAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * With d = whole days since the last activity (or signup, or first seen): ACTIVE d < 30;
+ * EARLY_DORMANT 30-89; DORMANT 90-179; DEEP_DORMANT 180-364; SILENT 365 or more. NEW overrides while
+ * the customer is under 30 days old; REACTIVATED overrides for 30 days after an activity that ended a
+ * gap of 90 days or more. Thresholds are configuration.
+ */
+export type LifecycleStage =
+  | 'NEW'
+  | 'ACTIVE'
+  | 'REACTIVATED'
+  | 'EARLY_DORMANT'
+  | 'DORMANT'
+  | 'DEEP_DORMANT'
+  | 'SILENT';
+
+export type CustomerLifecycle = {
+  __typename?: 'CustomerLifecycle';
+  stage: LifecycleStage;
+  daysInactive: Scalars['Int']['output'];
+  /** When the customer entered this stage. */
+  since: Scalars['DateTime']['output'];
+  previousStage?: Maybe<LifecycleStage>;
+};
+
+export type ConsentChannel =
+  | 'EMAIL'
+  | 'SMS'
+  | 'PUSH';
+
+export type ChannelConsent = {
+  __typename?: 'ChannelConsent';
+  channel: ConsentChannel;
+  granted: Scalars['Boolean']['output'];
+  /** Where the consent was given or withdrawn, e.g. a checkout form. */
+  source: Scalars['String']['output'];
+  changedAt: Scalars['DateTime']['output'];
 };
 
 /** Pagination state of a connection (Relay). */
@@ -86,6 +237,14 @@ export type CustomerFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only these partner ids (at most 1,000). */
   externalIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only customers in one of these lifecycle stages. */
+  stages?: InputMaybe<Array<LifecycleStage>>;
+  /** Only customers in one of these RFM segments. */
+  rfmSegments?: InputMaybe<Array<RfmSegment>>;
+  /** Only customers inactive for at least this many days. */
+  minDaysInactive?: InputMaybe<Scalars['Int']['input']>;
+  /** Only customers inactive for at most this many days. */
+  maxDaysInactive?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -137,6 +296,221 @@ export type UpsertCustomersPayload = {
   unchanged: Scalars['Int']['output'];
 };
 
+export type CustomerEventType =
+  | 'LOGIN'
+  | 'PAGE_VIEW'
+  | 'SEARCH'
+  | 'ADD_TO_CART'
+  | 'ORDER_PLACED'
+  | 'ORDER_CANCELLED'
+  | 'ORDER_REFUNDED'
+  | 'COMPLAINT_OPENED'
+  | 'COMPLAINT_RESOLVED'
+  | 'REVIEW_SUBMITTED'
+  | 'CONTENT_SHARED'
+  | 'SOCIAL_INTERACTION'
+  | 'CUSTOM';
+
+/** A recorded event. `data` holds the typed part as it was accepted (money as decimal strings). */
+export type CustomerEvent = {
+  __typename?: 'CustomerEvent';
+  eventId: Scalars['String']['output'];
+  type: CustomerEventType;
+  occurredAt: Scalars['DateTime']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  data: Scalars['JSON']['output'];
+};
+
+export type CustomerEventEdge = {
+  __typename?: 'CustomerEventEdge';
+  cursor: Scalars['String']['output'];
+  node: CustomerEvent;
+};
+
+export type CustomerEventConnection = {
+  __typename?: 'CustomerEventConnection';
+  edges: Array<CustomerEventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type LoginInput = {
+  /** Where the login happened, e.g. web or app. */
+  channel?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageViewInput = {
+  path: Scalars['String']['input'];
+  /** How deep in the site the page is (0 = home). */
+  depth: Scalars['Int']['input'];
+};
+
+export type SearchInput = {
+  query: Scalars['String']['input'];
+};
+
+export type AddToCartInput = {
+  productId: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type OrderLineInput = {
+  productId: Scalars['String']['input'];
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** A whole number of units, at least 1. */
+  quantity: Scalars['Int']['input'];
+  /** Price of one unit, at least 0, at most 4 decimals. */
+  unitPrice: Scalars['Decimal']['input'];
+};
+
+export type OrderPlacedInput = {
+  orderId: Scalars['String']['input'];
+  /** ISO-4217 code, e.g. GBP. */
+  currency: Scalars['String']['input'];
+  /** 1 to 1,000 lines. */
+  lines: Array<OrderLineInput>;
+};
+
+export type OrderAmountInput = {
+  orderId: Scalars['String']['input'];
+  /** The amount cancelled or refunded, at least 0. */
+  amount: Scalars['Decimal']['input'];
+};
+
+export type ComplaintInput = {
+  ticketId: Scalars['String']['input'];
+  topic: Scalars['String']['input'];
+};
+
+export type ReviewInput = {
+  productId: Scalars['String']['input'];
+  /** 1 to 5. */
+  rating: Scalars['Int']['input'];
+};
+
+export type ContentSharedInput = {
+  channel: Scalars['String']['input'];
+};
+
+export type SocialInteractionInput = {
+  kind: Scalars['String']['input'];
+};
+
+export type CustomEventInput = {
+  name: Scalars['String']['input'];
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/**
+ * One event. Exactly the typed part named for `type` must be given (LOGIN's is optional); the others
+ * stay out. An event for an externalId Rekindle has not seen creates that customer.
+ */
+export type CustomerEventInput = {
+  /** The partner's id for the event: the idempotency key. A repeat is reported as a duplicate. */
+  eventId: Scalars['String']['input'];
+  customerExternalId: Scalars['String']['input'];
+  type: CustomerEventType;
+  /** When it happened; at most 5 minutes in the future. */
+  occurredAt: Scalars['DateTime']['input'];
+  login?: InputMaybe<LoginInput>;
+  pageView?: InputMaybe<PageViewInput>;
+  search?: InputMaybe<SearchInput>;
+  addToCart?: InputMaybe<AddToCartInput>;
+  orderPlaced?: InputMaybe<OrderPlacedInput>;
+  orderCancelled?: InputMaybe<OrderAmountInput>;
+  orderRefunded?: InputMaybe<OrderAmountInput>;
+  complaintOpened?: InputMaybe<ComplaintInput>;
+  complaintResolved?: InputMaybe<ComplaintInput>;
+  reviewSubmitted?: InputMaybe<ReviewInput>;
+  contentShared?: InputMaybe<ContentSharedInput>;
+  socialInteraction?: InputMaybe<SocialInteractionInput>;
+  custom?: InputMaybe<CustomEventInput>;
+};
+
+export type RecordEventsInput = {
+  /** 1 to 5,000 events. */
+  events: Array<CustomerEventInput>;
+};
+
+export type RejectedEvent = {
+  __typename?: 'RejectedEvent';
+  /** Position of the event in the input list. */
+  index: Scalars['Int']['output'];
+  /** BAD_USER_INPUT or DUPLICATE_IN_BATCH. */
+  code: Scalars['String']['output'];
+  /** The first field at fault, e.g. events[3].orderPlaced.lines[0].unitPrice. */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type RecordEventsPayload = {
+  __typename?: 'RecordEventsPayload';
+  /** Events recorded now. */
+  accepted: Scalars['Int']['output'];
+  /** Events already recorded by an earlier call (same eventId): nothing changed. */
+  duplicates: Scalars['Int']['output'];
+  rejected: Array<RejectedEvent>;
+  /** Customers created because an event named an externalId Rekindle had not seen. */
+  customersCreated: Scalars['Int']['output'];
+};
+
+export type ConsentInput = {
+  customerExternalId: Scalars['String']['input'];
+  channel: ConsentChannel;
+  granted: Scalars['Boolean']['input'];
+  /** Where it was given or withdrawn, e.g. checkout-form. */
+  source: Scalars['String']['input'];
+  /** When it was given or withdrawn. */
+  changedAt: Scalars['DateTime']['input'];
+};
+
+export type UpdateConsentsInput = {
+  /** 1 to 1,000 consent changes. */
+  consents: Array<ConsentInput>;
+};
+
+export type UpdateConsentsPayload = {
+  __typename?: 'UpdateConsentsPayload';
+  /** Changes applied now. */
+  applied: Scalars['Int']['output'];
+  /** Changes that repeat the current state or are older than it: nothing changed. */
+  unchanged: Scalars['Int']['output'];
+};
+
+export type RecomputeProfilesPayload = {
+  __typename?: 'RecomputeProfilesPayload';
+  /** Customers with an RFM score after the run. */
+  customersScored: Scalars['Int']['output'];
+  /** Customers whose RFM scores or segment changed (each emitted rekindle.profile.rfm.scored.v1). */
+  rfmChanged: Scalars['Int']['output'];
+  /** Customers whose lifecycle stage changed by time alone (each emitted rekindle.profile.lifecycle.changed.v1). */
+  lifecycleChanged: Scalars['Int']['output'];
+  /** Wall time of the run in milliseconds. */
+  tookMs: Scalars['Int']['output'];
+};
+
+export type StageCount = {
+  __typename?: 'StageCount';
+  stage: LifecycleStage;
+  customers: Scalars['Int']['output'];
+};
+
+export type SegmentCount = {
+  __typename?: 'SegmentCount';
+  segment: RfmSegment;
+  customers: Scalars['Int']['output'];
+};
+
+export type DormancyOverview = {
+  __typename?: 'DormancyOverview';
+  totalCustomers: Scalars['Int']['output'];
+  byStage: Array<StageCount>;
+  /** Share of customers in SILENT, 0 to 1. */
+  silentShare: Scalars['Float']['output'];
+  byRfmSegment: Array<SegmentCount>;
+  /** Customers not yet scored (no orders). */
+  unscored: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A customer by Rekindle id; null when there is none. */
@@ -145,6 +519,8 @@ export type Query = {
   customerByExternalId?: Maybe<Customer>;
   /** Customers in the order Rekindle first saw them, as a Relay connection (first: 1 to 100). */
   customers: CustomerConnection;
+  /** How the population splits across lifecycle stages and RFM segments now. */
+  dormancyOverview: DormancyOverview;
 };
 
 
@@ -172,11 +548,33 @@ export type Mutation = {
    * rekindle.profile.customer.registered.v1 / customer.updated.v1 for what changed.
    */
   upsertCustomers: UpsertCustomersPayload;
+  /**
+   * Records up to 5,000 customer events, idempotent by eventId. Each bad event is rejected alone
+   * (index, code, message) and never blocks the good ones; none is half-written.
+   */
+  recordEvents: RecordEventsPayload;
+  /**
+   * Rescores RFM for the whole population and moves customers whose lifecycle stage changed by time
+   * alone. The service runs this itself every day (PROFILE_JOBS_INTERVAL_MINUTES); this runs it now.
+   */
+  recomputeProfiles: RecomputeProfilesPayload;
+  /** Records consent changes per channel, keeping their history; idempotent (a repeat changes nothing). */
+  updateConsents: UpdateConsentsPayload;
 };
 
 
 export type MutationUpsertCustomersArgs = {
   input: UpsertCustomersInput;
+};
+
+
+export type MutationRecordEventsArgs = {
+  input: RecordEventsInput;
+};
+
+
+export type MutationUpdateConsentsArgs = {
+  input: UpdateConsentsInput;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -265,20 +663,58 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Customer: ResolverTypeWrapper<CustomerModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  WindowCounts: ResolverTypeWrapper<WindowCounts>;
+  CategoryCount: ResolverTypeWrapper<CategoryCount>;
+  CustomerActivity: ResolverTypeWrapper<CustomerActivity>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  RfmSegment: RfmSegment;
+  CustomerRfm: ResolverTypeWrapper<CustomerRfm>;
+  LifecycleStage: LifecycleStage;
+  CustomerLifecycle: ResolverTypeWrapper<CustomerLifecycle>;
+  ConsentChannel: ConsentChannel;
+  ChannelConsent: ResolverTypeWrapper<ChannelConsent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerConnection: ResolverTypeWrapper<CustomerConnectionModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   UpsertCustomersInput: UpsertCustomersInput;
   UpsertStatus: UpsertStatus;
   UpsertCustomerResult: ResolverTypeWrapper<Omit<UpsertCustomerResult, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   UpsertCustomersPayload: ResolverTypeWrapper<Omit<UpsertCustomersPayload, 'results'> & { results: Array<ResolversTypes['UpsertCustomerResult']> }>;
+  CustomerEventType: CustomerEventType;
+  CustomerEvent: ResolverTypeWrapper<CustomerEvent>;
+  CustomerEventEdge: ResolverTypeWrapper<CustomerEventEdge>;
+  CustomerEventConnection: ResolverTypeWrapper<CustomerEventConnection>;
+  LoginInput: LoginInput;
+  PageViewInput: PageViewInput;
+  SearchInput: SearchInput;
+  AddToCartInput: AddToCartInput;
+  OrderLineInput: OrderLineInput;
+  OrderPlacedInput: OrderPlacedInput;
+  OrderAmountInput: OrderAmountInput;
+  ComplaintInput: ComplaintInput;
+  ReviewInput: ReviewInput;
+  ContentSharedInput: ContentSharedInput;
+  SocialInteractionInput: SocialInteractionInput;
+  CustomEventInput: CustomEventInput;
+  CustomerEventInput: CustomerEventInput;
+  RecordEventsInput: RecordEventsInput;
+  RejectedEvent: ResolverTypeWrapper<RejectedEvent>;
+  RecordEventsPayload: ResolverTypeWrapper<RecordEventsPayload>;
+  ConsentInput: ConsentInput;
+  UpdateConsentsInput: UpdateConsentsInput;
+  UpdateConsentsPayload: ResolverTypeWrapper<UpdateConsentsPayload>;
+  RecomputeProfilesPayload: ResolverTypeWrapper<RecomputeProfilesPayload>;
+  StageCount: ResolverTypeWrapper<StageCount>;
+  SegmentCount: ResolverTypeWrapper<SegmentCount>;
+  DormancyOverview: ResolverTypeWrapper<DormancyOverview>;
   Query: ResolverTypeWrapper<{}>;
   Mutation: ResolverTypeWrapper<{}>;
 }>;
@@ -288,19 +724,53 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Date: Scalars['Date']['output'];
   JSON: Scalars['JSON']['output'];
+  Decimal: Scalars['Decimal']['output'];
   Customer: CustomerModel;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  PageInfo: PageInfo;
+  Int: Scalars['Int']['output'];
+  WindowCounts: WindowCounts;
+  CategoryCount: CategoryCount;
+  CustomerActivity: CustomerActivity;
+  Float: Scalars['Float']['output'];
+  CustomerRfm: CustomerRfm;
+  CustomerLifecycle: CustomerLifecycle;
+  ChannelConsent: ChannelConsent;
   Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerConnection: CustomerConnectionModel;
-  Int: Scalars['Int']['output'];
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   UpsertCustomersInput: UpsertCustomersInput;
   UpsertCustomerResult: Omit<UpsertCustomerResult, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   UpsertCustomersPayload: Omit<UpsertCustomersPayload, 'results'> & { results: Array<ResolversParentTypes['UpsertCustomerResult']> };
+  CustomerEvent: CustomerEvent;
+  CustomerEventEdge: CustomerEventEdge;
+  CustomerEventConnection: CustomerEventConnection;
+  LoginInput: LoginInput;
+  PageViewInput: PageViewInput;
+  SearchInput: SearchInput;
+  AddToCartInput: AddToCartInput;
+  OrderLineInput: OrderLineInput;
+  OrderPlacedInput: OrderPlacedInput;
+  OrderAmountInput: OrderAmountInput;
+  ComplaintInput: ComplaintInput;
+  ReviewInput: ReviewInput;
+  ContentSharedInput: ContentSharedInput;
+  SocialInteractionInput: SocialInteractionInput;
+  CustomEventInput: CustomEventInput;
+  CustomerEventInput: CustomerEventInput;
+  RecordEventsInput: RecordEventsInput;
+  RejectedEvent: RejectedEvent;
+  RecordEventsPayload: RecordEventsPayload;
+  ConsentInput: ConsentInput;
+  UpdateConsentsInput: UpdateConsentsInput;
+  UpdateConsentsPayload: UpdateConsentsPayload;
+  RecomputeProfilesPayload: RecomputeProfilesPayload;
+  StageCount: StageCount;
+  SegmentCount: SegmentCount;
+  DormancyOverview: DormancyOverview;
   Query: {};
   Mutation: {};
 }>;
@@ -315,6 +785,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
 }
 
 export type CustomerResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
@@ -332,6 +806,75 @@ export type CustomerResolvers<ContextType = ProfileContext, ParentType extends R
   attributes?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  activity?: Resolver<ResolversTypes['CustomerActivity'], ParentType, ContextType>;
+  rfm?: Resolver<Maybe<ResolversTypes['CustomerRfm']>, ParentType, ContextType>;
+  lifecycle?: Resolver<ResolversTypes['CustomerLifecycle'], ParentType, ContextType>;
+  consents?: Resolver<Array<ResolversTypes['ChannelConsent']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['CustomerEventConnection'], ParentType, ContextType, RequireFields<CustomerEventsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type WindowCountsResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['WindowCounts'] = ResolversParentTypes['WindowCounts']> = ResolversObject<{
+  last30Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  last90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  last180Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CategoryCountResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerActivityResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerActivity'] = ResolversParentTypes['CustomerActivity']> = ResolversObject<{
+  lastActiveAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastOrderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  logins?: Resolver<ResolversTypes['WindowCounts'], ParentType, ContextType>;
+  pageViews?: Resolver<ResolversTypes['WindowCounts'], ParentType, ContextType>;
+  averageBrowseDepthLast30Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageBrowseDepthPrevious30Days?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ordersLast365Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersAllTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  netRevenueLast365Days?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  netRevenueAllTime?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  averageOrderValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  purchaseCycleDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  topCategories?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  openComplaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shares?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socialInteractions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerRfmResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerRfm'] = ResolversParentTypes['CustomerRfm']> = ResolversObject<{
+  recencyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monetary?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  recencyScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  frequencyScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monetaryScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['RfmSegment'], ParentType, ContextType>;
+  windowDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scoredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerLifecycleResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerLifecycle'] = ResolversParentTypes['CustomerLifecycle']> = ResolversObject<{
+  stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  daysInactive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStage?: Resolver<Maybe<ResolversTypes['LifecycleStage']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ChannelConsentResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['ChannelConsent'] = ResolversParentTypes['ChannelConsent']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['ConsentChannel'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -370,26 +913,119 @@ export type UpsertCustomersPayloadResolvers<ContextType = ProfileContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CustomerEventResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerEvent'] = ResolversParentTypes['CustomerEvent']> = ResolversObject<{
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CustomerEventType'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEventEdgeResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerEventEdge'] = ResolversParentTypes['CustomerEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CustomerEvent'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerEventConnectionResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['CustomerEventConnection'] = ResolversParentTypes['CustomerEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RejectedEventResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['RejectedEvent'] = ResolversParentTypes['RejectedEvent']> = ResolversObject<{
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RecordEventsPayloadResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['RecordEventsPayload'] = ResolversParentTypes['RecordEventsPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['RejectedEvent']>, ParentType, ContextType>;
+  customersCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UpdateConsentsPayloadResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['UpdateConsentsPayload'] = ResolversParentTypes['UpdateConsentsPayload']> = ResolversObject<{
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type RecomputeProfilesPayloadResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['RecomputeProfilesPayload'] = ResolversParentTypes['RecomputeProfilesPayload']> = ResolversObject<{
+  customersScored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rfmChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lifecycleChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tookMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StageCountResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = ResolversObject<{
+  stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SegmentCountResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['SegmentCount'] = ResolversParentTypes['SegmentCount']> = ResolversObject<{
+  segment?: Resolver<ResolversTypes['RfmSegment'], ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DormancyOverviewResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['DormancyOverview'] = ResolversParentTypes['DormancyOverview']> = ResolversObject<{
+  totalCustomers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byStage?: Resolver<Array<ResolversTypes['StageCount']>, ParentType, ContextType>;
+  silentShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  byRfmSegment?: Resolver<Array<ResolversTypes['SegmentCount']>, ParentType, ContextType>;
+  unscored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customerByExternalId?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerByExternalIdArgs, 'externalId'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  dormancyOverview?: Resolver<ResolversTypes['DormancyOverview'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   upsertCustomers?: Resolver<ResolversTypes['UpsertCustomersPayload'], ParentType, ContextType, RequireFields<MutationUpsertCustomersArgs, 'input'>>;
+  recordEvents?: Resolver<ResolversTypes['RecordEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordEventsArgs, 'input'>>;
+  recomputeProfiles?: Resolver<ResolversTypes['RecomputeProfilesPayload'], ParentType, ContextType>;
+  updateConsents?: Resolver<ResolversTypes['UpdateConsentsPayload'], ParentType, ContextType, RequireFields<MutationUpdateConsentsArgs, 'input'>>;
 }>;
 
 export type Resolvers<ContextType = ProfileContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
+  WindowCounts?: WindowCountsResolvers<ContextType>;
+  CategoryCount?: CategoryCountResolvers<ContextType>;
+  CustomerActivity?: CustomerActivityResolvers<ContextType>;
+  CustomerRfm?: CustomerRfmResolvers<ContextType>;
+  CustomerLifecycle?: CustomerLifecycleResolvers<ContextType>;
+  ChannelConsent?: ChannelConsentResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   UpsertCustomerResult?: UpsertCustomerResultResolvers<ContextType>;
   UpsertCustomersPayload?: UpsertCustomersPayloadResolvers<ContextType>;
+  CustomerEvent?: CustomerEventResolvers<ContextType>;
+  CustomerEventEdge?: CustomerEventEdgeResolvers<ContextType>;
+  CustomerEventConnection?: CustomerEventConnectionResolvers<ContextType>;
+  RejectedEvent?: RejectedEventResolvers<ContextType>;
+  RecordEventsPayload?: RecordEventsPayloadResolvers<ContextType>;
+  UpdateConsentsPayload?: UpdateConsentsPayloadResolvers<ContextType>;
+  RecomputeProfilesPayload?: RecomputeProfilesPayloadResolvers<ContextType>;
+  StageCount?: StageCountResolvers<ContextType>;
+  SegmentCount?: SegmentCountResolvers<ContextType>;
+  DormancyOverview?: DormancyOverviewResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
 }>;

@@ -10,5 +10,6 @@ export const queryResolvers: Resolvers = {
     },
     customerByExternalId: (_root, { externalId }, { loaders }) => loaders.byExternalId.load(externalId),
     customers: (_root, args, { listCustomers }) => listCustomers.execute(args),
+    dormancyOverview: (_root, _args, { dormancyOverview }) => dormancyOverview.execute(),
   },
 };

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
-import { decodeCursor, InputError, pageSize, toConnection, type Connection, type PageArgs } from '@rekindle/contracts';
+import { decodeCursor, InputError, pageSize, toConnection, type Connection, type InputIssue, type PageArgs } from '@rekindle/contracts';
 import type { Cache } from '@rekindle/platform-cache';
+import type { Clock } from '@rekindle/platform-config';
 import type { DataSource } from '@rekindle/platform-database';
 import type { CustomerModel } from '../data/customer.model';
-import type { CustomerRepository } from '../data/customer.repository';
+import type { CustomerFilter, CustomerRepository } from '../data/customer.repository';
 
 export interface CustomerFilterArgs {
   search?: string | null;
   externalIds?: readonly string[] | null;
+  stages?: readonly string[] | null;
+  rfmSegments?: readonly string[] | null;
+  minDaysInactive?: number | null;
+  maxDaysInactive?: number | null;
 }
 
 /** `totalCount` is a function so the count query runs only when a client asks for it. */
@@ -17,7 +22,7 @@ const MAX_EXTERNAL_IDS = 1000;
 
 export class ListCustomersUseCase {
   constructor(
-    private readonly deps: { dataSource: DataSource; customers: CustomerRepository; cache: Cache; countCacheSeconds: number },
+    private readonly deps: { dataSource: DataSource; customers: CustomerRepository; cache: Cache; clock: Clock; countCacheSeconds: number },
   ) {}
 
   async execute(args: PageArgs & { filter?: CustomerFilterArgs | null }): Promise<CustomerConnectionModel> {
@@ -29,20 +34,34 @@ export class ListCustomersUseCase {
     return { ...connection, totalCount: () => this.count(filter) };
   }
 
-  private count(filter: CustomerFilterArgs & { search?: string; externalIds?: string[] }): Promise<number> {
+  private count(filter: CustomerFilter): Promise<number> {
     const key = `customers:count:${createHash('sha1').update(JSON.stringify(filter)).digest('hex')}`;
-    return this.deps.cache.getOrCompute(key, this.deps.countCacheSeconds, () =>
-      this.deps.customers.count(this.deps.dataSource.manager, filter),
-    );
+    return this.deps.cache.getOrCompute(key, this.deps.countCacheSeconds, () => this.deps.customers.count(this.deps.dataSource.manager, filter));
   }
 
-  private normaliseFilter(filter: CustomerFilterArgs | null | undefined): { search?: string; externalIds?: string[] } {
-    const search = filter?.search?.trim();
-    const externalIds = filter?.externalIds ? [...filter.externalIds] : undefined;
-    if (externalIds && externalIds.length > MAX_EXTERNAL_IDS) {
-      throw new InputError([{ field: 'filter.externalIds', message: `must hold at most ${MAX_EXTERNAL_IDS} ids` }]);
+  private normaliseFilter(args: CustomerFilterArgs | null | undefined): CustomerFilter {
+    const issues: InputIssue[] = [];
+    const filter: CustomerFilter = {};
+    const search = args?.search?.trim();
+    if (search) filter.search = search;
+    if (args?.externalIds) {
+      if (args.externalIds.length > MAX_EXTERNAL_IDS) issues.push({ field: 'filter.externalIds', message: `must hold at most ${MAX_EXTERNAL_IDS} ids` });
+      filter.externalIds = [...args.externalIds];
     }
-    return { ...(search ? { search } : {}), ...(externalIds ? { externalIds } : {}) };
+    if (args?.stages) filter.stages = [...args.stages];
+    if (args?.rfmSegments) filter.rfmSegments = [...args.rfmSegments];
+    for (const bound of ['minDaysInactive', 'maxDaysInactive'] as const) {
+      const value = args?.[bound];
+      if (value === null || value === undefined) continue;
+      if (value < 0) issues.push({ field: `filter.${bound}`, message: 'must not be negative' });
+      filter[bound] = value;
+      filter.now = this.deps.clock.now();
+    }
+    if (filter.minDaysInactive !== undefined && filter.maxDaysInactive !== undefined && filter.minDaysInactive > filter.maxDaysInactive) {
+      issues.push({ field: 'filter.maxDaysInactive', message: 'must not be less than minDaysInactive' });
+    }
+    if (issues.length > 0) throw new InputError(issues);
+    return filter;
   }
 
   private decodeAfter(cursor: string): { createdAt: string; id: string } {

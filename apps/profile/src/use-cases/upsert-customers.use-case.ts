@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, customerRegisteredV1, customerUpdatedV1, InputError, type CloudEvent } from '@rekindle/contracts';
+import { createEvent, customerUpdatedV1, InputError, type CloudEvent } from '@rekindle/contracts';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
-import { planCustomerUpserts, validateCustomerBatch, type CustomerField } from '@rekindle/profile-core';
+import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type LifecycleThresholds } from '@rekindle/profile-core';
+import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
+import type { LifecycleRepository } from '../data/lifecycle.repository';
+import { customerRegisteredEvents } from './customer-registered-events';
+import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
 
 export type UpsertStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
@@ -26,7 +30,10 @@ export interface UpsertCustomersResult {
 export interface UpsertCustomersDeps {
   dataSource: DataSource;
   customers: CustomerRepository;
+  activity: ActivityRepository;
+  lifecycle: LifecycleRepository;
   clock: Clock;
+  thresholds: LifecycleThresholds;
   /** Called after commit so the outbox relay publishes at once instead of at its next poll. */
   onEventsCommitted: () => void;
 }
@@ -34,7 +41,8 @@ export interface UpsertCustomersDeps {
 /**
  * Partners' batch upsert: validates the whole batch (any bad item rejects it, nothing written),
  * then in one transaction creates and changes customers set-wise and writes their events to the
- * outbox. Idempotent by externalId: a retry finds nothing to change and emits nothing.
+ * outbox. New customers get their first lifecycle stage, and a changed signup date may move one.
+ * Idempotent by externalId: a retry finds nothing to change and emits nothing.
  */
 export class UpsertCustomersUseCase {
   constructor(private readonly deps: UpsertCustomersDeps) {}
@@ -44,7 +52,7 @@ export class UpsertCustomersUseCase {
     const validation = validateCustomerBatch(items, now);
     if (!validation.ok) throw new InputError(validation.issues);
     const { patches } = validation;
-    const { customers } = this.deps;
+    const { customers, activity, lifecycle } = this.deps;
 
     const result = await inTransaction(this.deps.dataSource, async (manager) => {
       const externalIds = patches.map((p) => p.externalId);
@@ -57,10 +65,17 @@ export class UpsertCustomersUseCase {
       const inserted = await customers.insertMany(manager, creates);
       const changed = await customers.updateMany(manager, updates);
 
+      const stages = stageChanges(
+        await activity.loadForUpdate(manager, [...inserted, ...changed].map((c) => c.id)),
+        now,
+        this.deps.thresholds,
+      );
+      await lifecycle.saveChanges(manager, stages);
+
       const byExternalId = new Map([...existing, ...inserted, ...changed].map((c) => [c.externalId, c]));
       const changedFields = new Map<string, CustomerField[]>(updates.map((u) => [u.id, u.changedFields]));
       const events: CloudEvent[] = [
-        ...inserted.map((c) => createEvent(customerRegisteredV1, { subject: c.id, time: now, traceparent, data: { customer: toCustomerSnapshot(c) } })),
+        ...customerRegisteredEvents(inserted, now, traceparent),
         ...changed.map((c) =>
           createEvent(customerUpdatedV1, {
             subject: c.id,
@@ -69,6 +84,7 @@ export class UpsertCustomersUseCase {
             data: { customer: toCustomerSnapshot(c), changedFields: changedFields.get(c.id) ?? [] },
           }),
         ),
+        ...lifecycleChangedEvents(stages, traceparent),
       ];
       await appendToOutbox(manager, events);
 

@@ -1,6 +1,7 @@
 import { messagingMigrations } from '@rekindle/platform-messaging';
 import type { MigrationClass } from '@rekindle/platform-database';
 import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
+import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 
 /** Every migration of the profile schema, in order. */
-export const profileMigrations: MigrationClass[] = [...messagingMigrations, CreateCustomer1732406400100];
+export const profileMigrations: MigrationClass[] = [...messagingMigrations, CreateCustomer1732406400100, CreateActivity1732492800000];

@@ -1,0 +1,67 @@
+import { createEvent, rfmScoredV1 } from '@rekindle/contracts';
+import type { Cache } from '@rekindle/platform-cache';
+import type { Clock } from '@rekindle/platform-config';
+import { inTransaction, type DataSource } from '@rekindle/platform-database';
+import type { Logger } from '@rekindle/platform-logger';
+import { appendToOutbox } from '@rekindle/platform-messaging';
+import type { LifecycleThresholds } from '@rekindle/profile-core';
+import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
+import type { RfmJobRepository } from '../data/rfm-job.repository';
+import { lifecycleChangedEvents } from './lifecycle-transitions';
+
+export interface RecomputeProfilesResult {
+  customersScored: number;
+  rfmChanged: number;
+  lifecycleChanged: number;
+  tookMs: number;
+}
+
+/** Any constant shared by the replicas: only one of them runs the population job at a time. */
+const JOB_LOCK = 7305862;
+
+/**
+ * The population job: rescores RFM and moves stages that changed by time alone, in one transaction
+ * with the events of every change. Replicas skip a run another replica is doing.
+ */
+export class RecomputeProfilesUseCase {
+  constructor(
+    private readonly deps: {
+      dataSource: DataSource;
+      rfm: RfmJobRepository;
+      lifecycle: LifecycleJobRepository;
+      clock: Clock;
+      thresholds: LifecycleThresholds;
+      rfmWindowDays: number;
+      cache: Cache;
+      logger: Logger;
+      onEventsCommitted: () => void;
+    },
+  ) {}
+
+  async execute(): Promise<RecomputeProfilesResult | null> {
+    const started = Date.now();
+    const now = this.deps.clock.now();
+    const result = await inTransaction(this.deps.dataSource, async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [JOB_LOCK]);
+      if (!locked) return null;
+      const rfm = await this.deps.rfm.rescore(manager, now, this.deps.rfmWindowDays);
+      const stages = await this.deps.lifecycle.moveByTime(manager, now, this.deps.thresholds);
+      await appendToOutbox(manager, [
+        ...rfm.changes.map((c) =>
+          createEvent(rfmScoredV1, { subject: c.customerId, time: now, data: { ...c, windowDays: this.deps.rfmWindowDays } }),
+        ),
+        ...lifecycleChangedEvents(stages),
+      ]);
+      return { customersScored: rfm.scored, rfmChanged: rfm.changes.length, lifecycleChanged: stages.length };
+    });
+    if (!result) {
+      this.deps.logger.info('profile jobs already running on another replica; skipped');
+      return null;
+    }
+    this.deps.onEventsCommitted();
+    await this.deps.cache.deleteByPrefix('overview:');
+    const outcome = { ...result, tookMs: Date.now() - started };
+    this.deps.logger.info(outcome, 'profile jobs done');
+    return outcome;
+  }
+}
