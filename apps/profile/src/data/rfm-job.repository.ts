@@ -14,15 +14,15 @@ export interface RfmChange {
 }
 
 const SCORED = `
-  WITH params AS (SELECT $1::timestamptz AS now, make_interval(days => $2::int) AS window),
+  WITH params AS (SELECT $1::timestamptz AS now, make_interval(days => $2::int) AS span),
   orders AS (
     SELECT customer_id, max(placed_at) AS last_order,
-      count(*) FILTER (WHERE placed_at > now - window)::int AS frequency,
-      coalesce(sum(total) FILTER (WHERE placed_at > now - window), 0) AS gross
+      count(*) FILTER (WHERE placed_at > now - span)::int AS frequency,
+      coalesce(sum(total) FILTER (WHERE placed_at > now - span), 0) AS gross
     FROM customer_order, params WHERE placed_at <= now GROUP BY customer_id),
   reversals AS (
     SELECT customer_id, sum(amount) AS taken FROM order_reversal, params
-    WHERE occurred_at > now - window AND occurred_at <= now GROUP BY customer_id),
+    WHERE occurred_at > now - span AND occurred_at <= now GROUP BY customer_id),
   base AS (
     SELECT o.customer_id, greatest(0, floor(extract(epoch FROM (SELECT now FROM params) - o.last_order) / 86400))::int AS recency_days,
       o.frequency, greatest(0, o.gross - coalesce(r.taken, 0)) AS monetary

@@ -1,0 +1,27 @@
+/**
+ * The HTTP and GraphQL edge every Rekindle process shares (DESIGN.md §5, §6).
+ *
+ * - `createSubgraphServer`: a Federation v2 subgraph from its SDL and resolvers (the shared scalars
+ *   added), served at `/graphql` by Apollo Server on the shared HTTP app. `start()` returns the
+ *   real URL and port (port 0 picks a free one); `stop()` turns readiness 503, drains in-flight
+ *   requests, then runs the app's `onShutdown` hooks in order, all within `shutdownTimeoutMs`.
+ * - `createGraphQLHttpServer`: the same for any GraphQL source; the gateway passes its ApolloGateway.
+ * - `createHttpApp`: the express app underneath: `x-request-id` / `traceparent` continued into the
+ *   request context (so logs carry requestId and traceId), `/health/live`, `/health/ready` (named
+ *   checks in parallel, each with a timeout: a failing critical one answers 503, a failing
+ *   non-critical one 200 with it listed in `degraded`), `/metrics` (process metrics,
+ *   `http_request_duration_seconds`, `graphql_operations_total`, `graphql_operation_duration_seconds`).
+ * - `formatError`: domain errors keep their code and details (InputError: `field`, `issues`);
+ *   GraphQL's complaints about input values become BAD_USER_INPUT with the `field` at fault;
+ *   unexpected errors are logged with their stack and answered as INTERNAL_SERVER_ERROR.
+ * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
+ *   or the timeout exit 1.
+ */
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphResolvers } from './subgraph-server';
+export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions, type GraphQLSource } from './graphql-http-server';
+export { createHttpApp, createMetricsRegistry, type HttpApp, type HttpAppOptions } from './http-app';
+export { runReadinessChecks, type ReadinessCheck, type ReadinessChecks, type ReadinessReport, type CheckResult } from './readiness';
+export { formatError, INTERNAL_ERROR_MESSAGE } from './format-error';
+export { inputValueError, type InputValueError } from './input-value-error';
+export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';
+export { withTimeout } from './with-timeout';
