@@ -72,17 +72,19 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
 
   async function shutdown(): Promise<void> {
     httpApp?.beginShutdown();
-    if (httpApp) await apollo.stop();
     const failures: unknown[] = [];
-    for (const hook of onShutdown) {
+    // Every step runs even when an earlier one fails: a failed drain must not leave the database open.
+    const attempt = async (step: string, run: () => Promise<void>) => {
       try {
-        await hook();
+        await run();
       } catch (error) {
-        logger.error({ err: error }, 'shutdown hook failed');
+        logger.error({ err: error, step }, 'shutdown step failed');
         failures.push(error);
       }
-    }
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} shutdown hook(s) of ${name} failed`);
+    };
+    if (httpApp) await attempt('drain HTTP', () => apollo.stop());
+    for (const [index, hook] of onShutdown.entries()) await attempt(`onShutdown[${index}]`, hook);
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} shutdown step(s) of ${name} failed`);
   }
 
   return {

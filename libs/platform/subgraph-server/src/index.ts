@@ -11,17 +11,17 @@
  *   checks in parallel, each with a timeout: a failing critical one answers 503, a failing
  *   non-critical one 200 with it listed in `degraded`), `/metrics` (process metrics,
  *   `http_request_duration_seconds`, `graphql_operations_total`, `graphql_operation_duration_seconds`).
- * - `formatError`: domain errors keep their code and details (InputError: `field`, `issues`);
- *   GraphQL's complaints about input values become BAD_USER_INPUT with the `field` at fault;
- *   unexpected errors are logged with their stack and answered as INTERNAL_SERVER_ERROR.
+ * - `formatError` (installed by both servers): domain errors keep their code and details
+ *   (InputError: `field`, `issues`); GraphQL's complaints about input values become BAD_USER_INPUT
+ *   with the `field` at fault (`customers[3].foo`, relative to a `$input` variable); unexpected
+ *   errors answer INTERNAL_SERVER_ERROR with a generic message, after the servers' error logging
+ *   plugin has logged them with their stack, requestId and traceId.
  * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
  *   or the timeout exit 1.
  */
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphResolvers } from './subgraph-server';
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions, type GraphQLSource } from './graphql-http-server';
 export { createHttpApp, createMetricsRegistry, type HttpApp, type HttpAppOptions } from './http-app';
-export { runReadinessChecks, type ReadinessCheck, type ReadinessChecks, type ReadinessReport, type CheckResult } from './readiness';
-export { formatError, INTERNAL_ERROR_MESSAGE } from './format-error';
-export { inputValueError, type InputValueError } from './input-value-error';
+export type { ReadinessCheck, ReadinessChecks, ReadinessReport, CheckResult } from './readiness';
+export { formatError } from './format-error';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';
-export { withTimeout } from './with-timeout';

@@ -174,7 +174,7 @@ describe('createSubgraphServer stop()', () => {
       ],
     });
     await server.start();
-    await expect(server.stop()).rejects.toThrow('1 shutdown hook(s) of catalog failed');
+    await expect(server.stop()).rejects.toThrow('1 shutdown step(s) of catalog failed');
     expect(events).toEqual(['close database']);
   });
 });
