@@ -48,8 +48,8 @@ describe('renderResolverTypes', () => {
   });
 
   it('refuses a scalar it has no TypeScript type for', async () => {
-    await expect(render({ sdl: `${sdl}\nscalar Decimal\nextend type Query { total: Decimal }` })).rejects.toThrow(
-      /Unknown scalar type Decimal/,
+    await expect(render({ sdl: `${sdl}\nscalar Money\nextend type Query { total: Money }` })).rejects.toThrow(
+      /Unknown scalar type Money/,
     );
   });
 
