@@ -12,10 +12,10 @@ import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import {
+  emptyCustomerState,
   recordActivity,
   summariseEvents,
   validateEventBatch,
-  type CustomerState,
   type EventRejection,
   type LifecycleThresholds,
 } from '@rekindle/profile-core';
@@ -43,19 +43,6 @@ export interface RecordEventsDeps {
   thresholds: LifecycleThresholds;
   onEventsCommitted: () => void;
 }
-
-const emptyCustomer = (externalId: string): CustomerState => ({
-  externalId,
-  email: null,
-  phone: null,
-  name: null,
-  birthDate: null,
-  gender: null,
-  region: null,
-  city: null,
-  signedUpAt: null,
-  attributes: {},
-});
 
 /**
  * Partners' event ingestion: each bad event is rejected alone; the good ones are written in one
@@ -86,7 +73,7 @@ export class RecordEventsUseCase {
     const knownIds = new Set(known.map((c) => c.externalId));
     const created = await customers.insertMany(
       manager,
-      externalIds.filter((id) => !knownIds.has(id)).map((id) => ({ id: randomUUID(), state: emptyCustomer(id) })),
+      externalIds.filter((id) => !knownIds.has(id)).map((id) => ({ id: randomUUID(), state: emptyCustomerState(id) })),
     );
     const idOf = new Map([...known, ...created].map((c) => [c.externalId, c.id]));
 

@@ -16,6 +16,7 @@
  *   with the `field` at fault (`customers[3].foo`, relative to a `$input` variable); unexpected
  *   errors answer INTERNAL_SERVER_ERROR with a generic message, after the servers' error logging
  *   plugin has logged them with their stack, requestId and traceId.
+ * - `runService`: the body of every app's main.ts (config, logger, start, graceful stop on signals).
  * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
  *   or the timeout exit 1.
  */
@@ -24,4 +25,5 @@ export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServer
 export { createHttpApp, createMetricsRegistry, type HttpApp, type HttpAppOptions } from './http-app';
 export type { ReadinessCheck, ReadinessChecks, ReadinessReport, CheckResult } from './readiness';
 export { formatError } from './format-error';
+export { runService, type RunnableService } from './run-service';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';

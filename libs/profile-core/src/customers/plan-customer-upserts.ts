@@ -10,7 +10,9 @@ export type UpsertPlanItem =
   | { index: number; kind: 'update'; id: string; state: CustomerState; changedFields: CustomerField[] }
   | { index: number; kind: 'unchanged'; id: string; state: CustomerState };
 
-const EMPTY_STATE: Omit<CustomerState, 'externalId'> = {
+/** A customer Rekindle knows nothing about yet but the partner's id. */
+export const emptyCustomerState = (externalId: string): CustomerState => ({
+  externalId,
   email: null,
   phone: null,
   name: null,
@@ -20,7 +22,7 @@ const EMPTY_STATE: Omit<CustomerState, 'externalId'> = {
   city: null,
   signedUpAt: null,
   attributes: {},
-};
+});
 
 /**
  * Decides, for each patch, whether it creates a customer, changes one (and which fields), or
@@ -29,7 +31,7 @@ const EMPTY_STATE: Omit<CustomerState, 'externalId'> = {
 export function planCustomerUpserts(patches: readonly CustomerPatch[], existing: ReadonlyMap<string, ExistingCustomer>): UpsertPlanItem[] {
   return patches.map((patch, index) => {
     const current = existing.get(patch.externalId);
-    if (!current) return { index, kind: 'create', state: applyPatch({ externalId: patch.externalId, ...EMPTY_STATE }, patch) };
+    if (!current) return { index, kind: 'create', state: applyPatch(emptyCustomerState(patch.externalId), patch) };
     const next = applyPatch(current.state, patch);
     const changedFields = CUSTOMER_FIELDS.filter((field) => !sameValue(current.state[field], next[field]));
     return changedFields.length === 0
