@@ -35,6 +35,11 @@ export default [
     },
   },
   {
+    // A test reads results it has just asserted on; `!` there is a claim the assertion backs.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // The end-to-end suite is the composition root: it starts the apps themselves in one process,
     // which no project-to-project import rule can allow (Nx forbids importing apps at all).
     files: ['tools/e2e/**/*.ts'],
