@@ -1,0 +1,67 @@
+/**
+ * `npm start`: Rekindle on this machine. Finds or starts PostgreSQL, NATS (JetStream) and Redis,
+ * migrates every subgraph's schema in the `rekindle` database, starts every subgraph of the
+ * registry and then the gateway, and runs until Ctrl-C or until a service dies; then it stops
+ * the services and whatever it started for them.
+ */
+import { GATEWAY_PORT, localSubgraphUrl, subgraphs } from '@rekindle/tools-supergraph';
+import { assertAppEntriesExist } from './app-entry';
+import { USUAL_URLS } from './dependency-context';
+import { ensureDatabase } from './ensure-database';
+import { isPortFree } from './local-ports';
+import { describeExit, type ManagedProcess } from './managed-process';
+import { resolveInfrastructure } from './resolve-infrastructure';
+import { runCli } from './run-cli';
+import { runMigrations } from './run-migrations';
+import type { SharedServiceSettings } from './service-env';
+import { loadStackConfig } from './stack-config';
+import { startServices } from './start-services';
+import { STATE_DIR } from './workspace-paths';
+
+const DATABASE = 'rekindle';
+
+async function assertPortsFree(ports: { name: string; port: number }[]) {
+  for (const { name, port } of ports) {
+    if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is in use: is Rekindle already running?`);
+  }
+}
+
+const firstExit = (processes: ManagedProcess[]) =>
+  Promise.race(processes.map((process) => process.exited.then((exit) => `${process.name} ${describeExit(exit)}`)));
+
+runCli(async ({ teardown, print, stopRequested }) => {
+  const config = loadStackConfig();
+  assertAppEntriesExist([
+    ...subgraphs.flatMap((spec) => [
+      { app: spec.name, script: 'main' as const },
+      ...(spec.hasDatabase ? [{ app: spec.name, script: 'migrate' as const }] : []),
+    ]),
+    { app: 'gateway', script: 'main' },
+  ]);
+  await assertPortsFree([...subgraphs, { name: 'gateway', port: GATEWAY_PORT }]);
+
+  const infrastructure = await resolveInfrastructure(
+    { given: config.given, usual: USUAL_URLS, searchPath: config.searchPath, stateDir: STATE_DIR, teardown, report: print },
+    'optional',
+  );
+  // A DATABASE_URL names the database to use; a server found or started here gets one of its own.
+  const databaseUrl = config.given.databaseUrl ?? (await ensureDatabase(infrastructure.databaseUrl, DATABASE));
+  if (config.rekindleNow !== undefined) print(`Services see the time as ${config.rekindleNow} (REKINDLE_NOW)`);
+
+  const settings: SharedServiceSettings = {
+    inheritedEnv: config.inheritedEnv,
+    infrastructure: { ...infrastructure, databaseUrl },
+    logLevel: config.logLevel,
+  };
+  await runMigrations(subgraphs, settings, teardown, print);
+  const services = await startServices({ subgraphs, gatewayPort: GATEWAY_PORT, settings, teardown, print });
+
+  print(`Rekindle is up: http://localhost:${GATEWAY_PORT}/graphql (GraphiQL in a browser)`);
+  for (const spec of subgraphs) print(`  ${spec.name}: ${localSubgraphUrl(spec)}`);
+  print('Ctrl-C stops it.');
+
+  const death = await Promise.race([firstExit(services), stopRequested.then(() => undefined)]);
+  if (death === undefined) return 0;
+  print(`${death}: stopping Rekindle`);
+  return 1;
+});
