@@ -1,9 +1,12 @@
 /**
  * `npm start`: Rekindle on this machine. Finds or starts PostgreSQL, NATS (JetStream) and Redis,
  * migrates every subgraph's schema in the `rekindle` database, starts every subgraph of the
- * registry and then the gateway, and runs until Ctrl-C or until a service dies; then it stops
- * the services and whatever it started for them.
+ * registry and then the gateway, loads the demo data (the UCI Online Retail history, seen from
+ * REKINDLE_NOW=2011-12-10 unless REKINDLE_NOW says otherwise), and runs until Ctrl-C or until a
+ * service dies; then it stops the services and whatever it started for them.
  */
+import { existsSync } from 'node:fs';
+import { defaultDataFile, formatSummary, importOnlineRetail } from '@rekindle/tools-import-online-retail';
 import { GATEWAY_PORT, localSubgraphUrl, subgraphs } from '@rekindle/tools-supergraph';
 import { assertAppEntriesExist } from './app-entry';
 import { USUAL_URLS } from './dependency-context';
@@ -19,11 +22,26 @@ import { startServices } from './start-services';
 import { STATE_DIR } from './workspace-paths';
 
 const DATABASE = 'rekindle';
+/** The day after the last Online Retail invoice: the demo sees the data as it stood then. */
+const DEMO_NOW = '2011-12-10T00:00:00Z';
 
 async function assertPortsFree(ports: { name: string; port: number }[]) {
   for (const { name, port } of ports) {
     if (!(await isPortFree(port))) throw new Error(`Port ${port} (${name}) is in use: is Rekindle already running?`);
   }
+}
+
+/** Imports the Online Retail history through the gateway; a second start finds it all there already. */
+async function loadDemoData(print: (line: string) => void) {
+  const file = defaultDataFile();
+  if (!existsSync(file)) {
+    print(`No demo data: ${file} is not there (it comes with the shared/ folder beside the repository).`);
+    return;
+  }
+  print('Loading the demo data: the UCI Online Retail transactions (541,909 rows)...');
+  const summary = await importOnlineRetail({ file, url: `http://127.0.0.1:${GATEWAY_PORT}/graphql` }, { log: print });
+  print(formatSummary(summary));
+  if (!summary.ok) throw new Error('the demo data import failed (see above)');
 }
 
 const firstExit = (processes: ManagedProcess[]) =>
@@ -46,15 +64,18 @@ runCli(async ({ teardown, print, stopRequested }) => {
   );
   // A DATABASE_URL names the database to use; a server found or started here gets one of its own.
   const databaseUrl = config.given.databaseUrl ?? (await ensureDatabase(infrastructure.databaseUrl, DATABASE));
-  if (config.rekindleNow !== undefined) print(`Services see the time as ${config.rekindleNow} (REKINDLE_NOW)`);
+  const rekindleNow = config.rekindleNow ?? DEMO_NOW;
+  print(`Services see the time as ${rekindleNow} (REKINDLE_NOW)`);
 
   const settings: SharedServiceSettings = {
-    inheritedEnv: config.inheritedEnv,
+    inheritedEnv: { ...config.inheritedEnv, REKINDLE_NOW: rekindleNow },
     infrastructure: { ...infrastructure, databaseUrl },
     logLevel: config.logLevel,
   };
   await runMigrations(subgraphs, settings, teardown, print);
   const services = await startServices({ subgraphs, gatewayPort: GATEWAY_PORT, settings, teardown, print });
+
+  await loadDemoData(print);
 
   print(`Rekindle is up: http://localhost:${GATEWAY_PORT}/graphql (GraphiQL in a browser)`);
   for (const spec of subgraphs) print(`  ${spec.name}: ${localSubgraphUrl(spec)}`);

@@ -92,9 +92,9 @@ export async function loadActivitySummaries(manager: EntityManager, customerIds:
        GROUP BY r.customer_id),
      cycles AS (
        SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap_days) AS cycle_days
-       FROM (SELECT customer_id,
-               extract(epoch FROM placed_at - lag(placed_at) OVER (PARTITION BY customer_id ORDER BY placed_at)) / 86400 AS gap_days
-             FROM customer_order WHERE customer_id IN (SELECT customer_id FROM ids)) gaps
+       FROM (SELECT customer_id, day - lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap_days
+             FROM (SELECT DISTINCT customer_id, (placed_at AT TIME ZONE 'UTC')::date AS day
+                   FROM customer_order WHERE customer_id IN (SELECT customer_id FROM ids)) order_days) gaps
        WHERE gap_days IS NOT NULL
        GROUP BY customer_id),
      categories AS (

@@ -122,7 +122,7 @@ export type CustomerActivity = {
   netRevenueAllTime: Scalars['Decimal']['output'];
   /** Net revenue per order, all time; null without orders. */
   averageOrderValue?: Maybe<Scalars['Decimal']['output']>;
-  /** Median days between consecutive orders; null with fewer than two orders. */
+  /** Median days between consecutive days with an order (UTC); null with orders on fewer than two days. */
   purchaseCycleDays?: Maybe<Scalars['Float']['output']>;
   /** Up to five categories with the most order lines. */
   topCategories: Array<CategoryCount>;
