@@ -9,7 +9,7 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:contracts'],
     bannedExternalImports: [
       'typeorm', 'pg', 'pg-*', 'nats', 'redis', '@redis/*', '@apollo/*', 'express', 'dataloader',
-      'pino', 'prom-client', 'node:fs', 'fs', 'node:http', 'http', 'node:net', 'net', 'node:child_process', 'child_process',
+      'pino', 'prom-client',
     ],
   },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
@@ -30,8 +30,39 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints,
+          // platform-testing builds on database and messaging, whose own integration tests use it:
+          // a cycle through test files only, never through production code.
+          ignoredCircularDependencies: [
+            ['platform-database', 'platform-testing'],
+            ['platform-messaging', 'platform-testing'],
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Cores are pure: Nx's bannedExternalImports does not see Node's built-in modules, so I/O
+    // modules are kept out here. Their tests may read fixtures.
+    files: ['libs/*-core/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'http', 'https', 'net', 'child_process', 'dgram', 'worker_threads'].map((name) => ({
+            name,
+            message: 'A core does no I/O: do it in the app and pass the result in.',
+          })),
+          patterns: [{ group: ['node:*'], message: 'A core does no I/O: do it in the app and pass the result in.' }],
+        },
+      ],
     },
   },
   {
@@ -40,9 +71,9 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // The end-to-end suite is the composition root: it starts the apps themselves in one process,
-    // which no project-to-project import rule can allow (Nx forbids importing apps at all).
-    files: ['tools/e2e/**/*.ts'],
+    // End-to-end tests and benchmarks are composition roots: they start and measure the apps
+    // themselves, which no project-to-project import rule can allow (Nx forbids importing apps).
+    files: ['tools/e2e/**/*.ts', 'tools/bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

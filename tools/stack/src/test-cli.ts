@@ -26,6 +26,8 @@ runCli(async ({ teardown, print }) => {
   );
   const env = {
     ...config.inheritedEnv,
+    // The module-boundaries lint rule reads the project graph Nx caches; without a daemon every run computes it afresh.
+    NX_DAEMON: 'false',
     DATABASE_URL: infrastructure.databaseUrl,
     NATS_URL: infrastructure.natsUrl,
     REDIS_URL: infrastructure.redisUrl,
@@ -40,6 +42,8 @@ runCli(async ({ teardown, print }) => {
 
   const results: CheckResult[] = [
     commandCheck('typecheck', await run('typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit'])),
+    // Without a cached project graph, @nx/enforce-module-boundaries skips itself with only a warning.
+    commandCheck('project graph', await run('project graph', 'nx', ['show', 'projects'])),
     commandCheck('lint', await run('lint', 'eslint', ['.'])),
   ];
   await mkdir(TEST_STATE_DIR, { recursive: true });

@@ -82,13 +82,12 @@ export class RecordEventsUseCase {
     const fresh = stored.filter((e) => newIds.has(e.eventId));
 
     const summary = summariseEvents(fresh);
-    await Promise.all([
-      events.insertOrders(manager, fresh),
-      events.insertReversals(manager, fresh),
-      events.recordComplaints(manager, fresh),
-      events.addDailyActivity(manager, summary.daily.map((d) => ({ ...d, customerId: idOf.get(d.customerExternalId) as string }))),
-      events.addCategories(manager, summary.categories.map((c) => ({ ...c, customerId: idOf.get(c.customerExternalId) as string }))),
-    ]);
+    // One connection serves the transaction, so these run one after the other.
+    await events.insertOrders(manager, fresh);
+    await events.insertReversals(manager, fresh);
+    await events.recordComplaints(manager, fresh);
+    await events.addDailyActivity(manager, summary.daily.map((d) => ({ ...d, customerId: idOf.get(d.customerExternalId) as string })));
+    await events.addCategories(manager, summary.categories.map((c) => ({ ...c, customerId: idOf.get(c.customerExternalId) as string })));
 
     const touchedIds = [...new Set([...summary.customers.map((c) => idOf.get(c.customerExternalId) as string), ...created.map((c) => c.id)])];
     const states = await activity.loadForUpdate(manager, touchedIds);
