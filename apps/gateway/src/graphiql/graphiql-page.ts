@@ -8,6 +8,30 @@ export interface GraphiqlPageOptions {
   endpoint: string;
 }
 
+/** What a newcomer sees first: a query that answers on the demo data. */
+const DEFAULT_QUERY = `# Welcome to Rekindle. Run this (Ctrl-Enter) to see how the customers split
+# between active and silent, then open the Docs panel to explore the graph.
+query Dormancy {
+  dormancyOverview {
+    totalCustomers
+    silentShare
+    byStage { stage customers }
+    byRfmSegment { segment customers }
+  }
+  customers(first: 5, filter: { stages: [DEEP_DORMANT] }) {
+    totalCount
+    edges {
+      node {
+        externalId
+        region
+        lifecycle { stage daysInactive }
+        rfm { segment recencyDays frequency monetary }
+      }
+    }
+  }
+}
+`;
+
 /** GraphiQL's own fetcher would add transport features; this one sends plain JSON POSTs plus the headers typed in the editor. */
 const bootstrap = (endpoint: string) => `
 const fetcher = async (params, options) => {
@@ -20,7 +44,7 @@ const fetcher = async (params, options) => {
   return response.json();
 };
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+  React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)} }),
 );`;
 
 export function renderGraphiqlPage({ assets, nonce, endpoint }: GraphiqlPageOptions): string {
