@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCache } from '@rekindle/platform-cache';
-import { createClock } from '@rekindle/platform-config';
-import { checkDatabase, openDatabase, runMigrations } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { connectBus, OutboxRelay } from '@rekindle/platform-messaging';
+import { openServiceRuntime } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { ProfileConfig } from './config';
 import type { ProfileContext, ProfileUseCases } from './context';
@@ -35,24 +32,11 @@ export interface ProfileServiceOptions {
   migrate?: boolean;
 }
 
-/** Wires the profile subgraph: database, bus, cache, outbox relay, use cases, jobs and the GraphQL server. */
+/** Wires the profile subgraph on its runtime (database, bus, cache, outbox relay): use cases, jobs and the GraphQL server. */
 export async function createProfileService({ config, logger, migrate = false }: ProfileServiceOptions) {
-  const dataSource = await openDatabase({
-    url: config.DATABASE_URL,
-    schema: config.DB_SCHEMA,
-    migrations: profileMigrations,
-    poolSize: config.DB_POOL_SIZE,
-    applicationName: 'rekindle-profile',
-  });
-  if (migrate) await runMigrations(dataSource, logger);
-  const bus = await connectBus({ url: config.NATS_URL, prefix: config.BUS_PREFIX, name: 'profile', logger });
-  await bus.ensureStream('profile');
-  const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:profile:`, logger });
-  const relay = new OutboxRelay({ dataSource, bus, logger });
-
-  const clock = createClock(config.REKINDLE_NOW);
+  const runtime = await openServiceRuntime('profile', config, { logger, migrations: profileMigrations, migrate });
+  const { dataSource, cache, clock, onEventsCommitted } = runtime;
   const thresholds = config.lifecycleThresholds;
-  const onEventsCommitted = () => relay.notify();
   const customers = new CustomerRepository();
   const activity = new ActivityRepository();
   const lifecycle = new LifecycleRepository();
@@ -98,22 +82,18 @@ export async function createProfileService({ config, logger, migrate = false }: 
       clock,
       traceparent: currentRequestContext()?.traceparent,
     }),
-    readinessChecks: {
-      database: { run: () => checkDatabase(dataSource), critical: true },
-      bus: { run: () => bus.check(), critical: true },
-      cache: { run: () => cache.check() },
-    },
-    onShutdown: [() => jobs.stop(), () => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
+    readinessChecks: runtime.readinessChecks,
+    onShutdown: [() => jobs.stop(), ...runtime.closeHooks],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
   const jobs = startProfileJobsSchedule(useCases.recomputeProfiles, config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,
-    bus,
+    bus: runtime.bus,
     useCases,
     async start() {
-      relay.start();
+      runtime.relay.start();
       return server.start();
     },
     stop: () => server.stop(),

@@ -1,0 +1,71 @@
+import { createCache, type Cache } from '@rekindle/platform-cache';
+import { createClock, type Clock } from '@rekindle/platform-config';
+import { checkDatabase, openDatabase, runMigrations, type DataSource, type MigrationClass } from '@rekindle/platform-database';
+import type { Logger } from '@rekindle/platform-logger';
+import { connectBus, OutboxRelay, type Bus } from '@rekindle/platform-messaging';
+
+/** The variables of `serviceEnvShape` the runtime needs. */
+export interface RuntimeConfig {
+  DATABASE_URL: string;
+  DB_SCHEMA: string;
+  DB_POOL_SIZE: number;
+  NATS_URL: string;
+  BUS_PREFIX: string;
+  REDIS_URL?: string | undefined;
+  REKINDLE_NOW?: string | undefined;
+}
+
+export interface ServiceRuntime {
+  dataSource: DataSource;
+  bus: Bus;
+  cache: Cache;
+  relay: OutboxRelay;
+  clock: Clock;
+  /** Wake the relay after a commit that wrote outbox rows. */
+  onEventsCommitted: () => void;
+  readinessChecks: {
+    database: { run: () => Promise<void>; critical: true };
+    bus: { run: () => Promise<void>; critical: true };
+    cache: { run: () => Promise<void> };
+  };
+  /** In shutdown order, after the service's own hooks: flush the relay, then close bus, cache and pool. */
+  closeHooks: (() => Promise<void>)[];
+}
+
+/**
+ * What every subgraph stands on: its schema's DataSource (migrated first when asked), the bus with
+ * the service's own stream, the cache, the outbox relay, and the clock (REKINDLE_NOW aware).
+ */
+export async function openServiceRuntime(
+  name: string,
+  config: RuntimeConfig,
+  options: { logger: Logger; migrations: MigrationClass[]; migrate?: boolean },
+): Promise<ServiceRuntime> {
+  const { logger } = options;
+  const dataSource = await openDatabase({
+    url: config.DATABASE_URL,
+    schema: config.DB_SCHEMA,
+    migrations: options.migrations,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: `rekindle-${name}`,
+  });
+  if (options.migrate) await runMigrations(dataSource, logger);
+  const bus = await connectBus({ url: config.NATS_URL, prefix: config.BUS_PREFIX, name, logger });
+  await bus.ensureStream(name);
+  const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:${name}:`, logger });
+  const relay = new OutboxRelay({ dataSource, bus, logger });
+  return {
+    dataSource,
+    bus,
+    cache,
+    relay,
+    clock: createClock(config.REKINDLE_NOW),
+    onEventsCommitted: () => relay.notify(),
+    readinessChecks: {
+      database: { run: () => checkDatabase(dataSource), critical: true },
+      bus: { run: () => bus.check(), critical: true },
+      cache: { run: () => cache.check() },
+    },
+    closeHooks: [() => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
+  };
+}
