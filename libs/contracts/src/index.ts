@@ -27,3 +27,13 @@ export {
   type Connection,
 } from './pagination';
 export { scalarResolvers } from './graphql/scalars';
+export { exposureRecordedV1 } from './events/experiment/exposure-recorded.v1';
+export { experimentStartedV1 } from './events/experiment/experiment-started.v1';
+export { experimentStoppedV1 } from './events/experiment/experiment-stopped.v1';
+export { loyaltyTierSchema } from './events/loyalty/loyalty-tier';
+export { pointsEarnedV1 } from './events/loyalty/points-earned.v1';
+export { pointsRedeemedV1 } from './events/loyalty/points-redeemed.v1';
+export { pointsExpiredV1 } from './events/loyalty/points-expired.v1';
+export { pointsReversedV1 } from './events/loyalty/points-reversed.v1';
+export { pointsAdjustedV1 } from './events/loyalty/points-adjusted.v1';
+export { tierChangedV1 } from './events/loyalty/tier-changed.v1';

@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defaultDataFile, formatSummary, importOnlineRetail } from '@rekindle/tools-import-online-retail';
+import { runDemoLoyaltyJobs } from './demo-loyalty';
 import { GATEWAY_PORT, localSubgraphUrl, subgraphs } from '@rekindle/tools-supergraph';
 import { assertAppEntriesExist } from './app-entry';
 import { USUAL_URLS } from './dependency-context';
@@ -19,6 +20,7 @@ import { runMigrations } from './run-migrations';
 import type { SharedServiceSettings } from './service-env';
 import { loadStackConfig } from './stack-config';
 import { startServices } from './start-services';
+import { waitForConsumers } from './wait-for-consumers';
 import { STATE_DIR } from './workspace-paths';
 
 const DATABASE = 'rekindle';
@@ -31,17 +33,24 @@ async function assertPortsFree(ports: { name: string; port: number }[]) {
   }
 }
 
-/** Imports the Online Retail history through the gateway; a second start finds it all there already. */
-async function loadDemoData(print: (line: string) => void) {
+/**
+ * Imports the Online Retail history through the gateway (a second start finds it all there
+ * already), waits until the services reading profile's events have caught up, then runs loyalty's
+ * month ends over the history.
+ */
+async function loadDemoData(natsUrl: string, print: (line: string) => void) {
   const file = defaultDataFile();
   if (!existsSync(file)) {
     print(`No demo data: ${file} is not there (it comes with the shared/ folder beside the repository).`);
     return;
   }
   print('Loading the demo data: the UCI Online Retail transactions (541,909 rows)...');
-  const summary = await importOnlineRetail({ file, url: `http://127.0.0.1:${GATEWAY_PORT}/graphql` }, { log: print });
+  const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+  const summary = await importOnlineRetail({ file, url: gatewayUrl }, { log: print });
   print(formatSummary(summary));
   if (!summary.ok) throw new Error('the demo data import failed (see above)');
+  await waitForConsumers(natsUrl, 'PROFILE', print);
+  await runDemoLoyaltyJobs(gatewayUrl, print);
 }
 
 const firstExit = (processes: ManagedProcess[]) =>
@@ -75,7 +84,7 @@ runCli(async ({ teardown, print, stopRequested }) => {
   await runMigrations(subgraphs, settings, teardown, print);
   const services = await startServices({ subgraphs, gatewayPort: GATEWAY_PORT, settings, teardown, print });
 
-  await loadDemoData(print);
+  await loadDemoData(infrastructure.natsUrl, print);
 
   print(`Rekindle is up: http://localhost:${GATEWAY_PORT}/graphql (GraphiQL in a browser)`);
   for (const spec of subgraphs) print(`  ${spec.name}: ${localSubgraphUrl(spec)}`);

@@ -13,6 +13,8 @@ export interface SubgraphSpec {
 
 export const subgraphs: SubgraphSpec[] = [
   { name: 'profile', port: 4001, schemaPath: 'apps/profile/src/schema.graphql', hasDatabase: true },
+  { name: 'loyalty', port: 4005, schemaPath: 'apps/loyalty/src/schema.graphql', hasDatabase: true },
+  { name: 'experiment', port: 4006, schemaPath: 'apps/experiment/src/schema.graphql', hasDatabase: true },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -1,0 +1,28 @@
+import { AccountRepository } from './account.repository';
+import { ActivityRepository } from './activity.repository';
+import { LedgerRepository } from './ledger.repository';
+import { OrderRepository } from './order.repository';
+import { ProgramRepository } from './program.repository';
+import { RequestRepository } from './request.repository';
+import { TierChangeRepository } from './tier-change.repository';
+
+/** The service's data access, stateless: built once and shared by every use case. */
+export interface LoyaltyRepositories {
+  accounts: AccountRepository;
+  activity: ActivityRepository;
+  ledger: LedgerRepository;
+  orders: OrderRepository;
+  programs: ProgramRepository;
+  requests: RequestRepository;
+  tierChanges: TierChangeRepository;
+}
+
+export const createRepositories = (): LoyaltyRepositories => ({
+  accounts: new AccountRepository(),
+  activity: new ActivityRepository(),
+  ledger: new LedgerRepository(),
+  orders: new OrderRepository(),
+  programs: new ProgramRepository(),
+  requests: new RequestRepository(),
+  tierChanges: new TierChangeRepository(),
+});

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CloudEvent } from '@rekindle/contracts';
+import { createCache } from '@rekindle/platform-cache';
+import { createClock } from '@rekindle/platform-config';
+import { checkDatabase, openDatabase, runMigrations, type EntityManager } from '@rekindle/platform-database';
+import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
+import { connectBus, OutboxRelay, startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
+import { createMetricsRegistry, createSubgraphServer } from '@rekindle/platform-subgraph-server';
+import type { LoyaltyConfig } from './config';
+import type { LoyaltyContext, LoyaltyUseCases } from './context';
+import { createLoyaltyLoaders } from './data/loyalty.loaders';
+import { loyaltyMigrations } from './data/migrations';
+import { createRepositories } from './data/repositories';
+import { LOYALTY_DURABLE, PROFILE_STREAM, profileEventHandlers } from './events/profile-events.consumer';
+import { startLoyaltyJobsSchedule } from './loyalty-jobs.schedule';
+import { resolvers } from './resolvers';
+import { EarnPointsUseCase } from './use-cases/earn-points.use-case';
+import { LoyaltyOverviewUseCase } from './use-cases/loyalty-overview.use-case';
+import { ReversePointsUseCase } from './use-cases/reverse-points.use-case';
+import { RunLoyaltyJobsUseCase } from './use-cases/run-loyalty-jobs.use-case';
+import { SpendPointsUseCase } from './use-cases/spend-points.use-case';
+import { UpdateLoyaltyProgramUseCase } from './use-cases/update-loyalty-program.use-case';
+
+export interface LoyaltyServiceOptions {
+  config: LoyaltyConfig;
+  logger: Logger;
+  /** Apply pending migrations before serving: tests and single-process runs; deployments use the migrate Job. */
+  migrate?: boolean;
+  /** The profile consumer's timings (tests shorten them). */
+  consumer?: { ackWaitMs?: number; backoffMs?: readonly number[]; maxAttempts?: number };
+  /** Runs inside each profile event's transaction after its handler: tests inject crashes here. */
+  afterEachEvent?: (event: CloudEvent, manager: EntityManager) => Promise<void>;
+}
+
+/**
+ * Wires the loyalty subgraph: database, bus, cache, outbox relay, the durable consumer of profile's
+ * events, use cases, jobs and the GraphQL server.
+ */
+export async function createLoyaltyService({ config, logger, migrate = false, consumer: consumerOptions = {}, afterEachEvent }: LoyaltyServiceOptions) {
+  const dataSource = await openDatabase({
+    url: config.DATABASE_URL,
+    schema: config.DB_SCHEMA,
+    migrations: loyaltyMigrations,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: 'rekindle-loyalty',
+  });
+  if (migrate) await runMigrations(dataSource, logger);
+  const bus = await connectBus({ url: config.NATS_URL, prefix: config.BUS_PREFIX, name: 'loyalty', logger });
+  await bus.ensureStream('loyalty');
+  const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:loyalty:`, logger });
+
+  const clock = createClock(config.REKINDLE_NOW);
+  const repos = createRepositories();
+  const registry = createMetricsRegistry('loyalty');
+  const relay = new OutboxRelay({ dataSource, bus, logger, registry });
+  const onEventsCommitted = () => relay.notify();
+  const reverse = new ReversePointsUseCase({ repos, clock, logger });
+  const earn = new EarnPointsUseCase({ repos, reverse, logger });
+  const consumerLag = async () => {
+    const info = await bus.jsm.consumers.info(bus.streamName(PROFILE_STREAM), LOYALTY_DURABLE);
+    return info.num_pending + info.num_ack_pending;
+  };
+  const useCases: LoyaltyUseCases = {
+    spendPoints: new SpendPointsUseCase({ dataSource, repos, clock, onEventsCommitted }),
+    updateLoyaltyProgram: new UpdateLoyaltyProgramUseCase({ dataSource, repos }),
+    runLoyaltyJobs: new RunLoyaltyJobsUseCase({
+      dataSource,
+      repos,
+      clock,
+      batchSize: config.LOYALTY_JOBS_BATCH_SIZE,
+      cache,
+      logger,
+      onEventsCommitted,
+      consumerLag,
+    }),
+    loyaltyOverview: new LoyaltyOverviewUseCase({ dataSource, cache, cacheSeconds: config.LOYALTY_OVERVIEW_CACHE_SECONDS, clock }),
+  };
+  const handlers = profileEventHandlers({ repos, earn, reverse, afterEach: afterEachEvent });
+
+  let consumer: RunningConsumer | undefined;
+  const server = createSubgraphServer<LoyaltyContext>({
+    name: 'loyalty',
+    typeDefs: readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
+    resolvers,
+    port: config.PORT,
+    logger,
+    context: async () => ({
+      ...useCases,
+      loaders: createLoyaltyLoaders(dataSource, repos),
+      clock,
+      traceparent: currentRequestContext()?.traceparent,
+    }),
+    readinessChecks: {
+      database: { run: () => checkDatabase(dataSource), critical: true },
+      bus: { run: () => bus.check(), critical: true },
+      cache: { run: () => cache.check() },
+    },
+    onShutdown: [
+      async () => {
+        await consumer?.stop();
+      },
+      () => jobs.stop(),
+      () => relay.stop(),
+      () => bus.close(),
+      () => cache.close(),
+      () => dataSource.destroy(),
+    ],
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    registry,
+  });
+  const jobs = startLoyaltyJobsSchedule(useCases.runLoyaltyJobs, config.LOYALTY_JOBS_INTERVAL_MINUTES, logger);
+
+  return {
+    dataSource,
+    bus,
+    useCases,
+    async start() {
+      relay.start();
+      consumer = await startConsumer({
+        bus,
+        dataSource,
+        logger,
+        stream: PROFILE_STREAM,
+        durable: LOYALTY_DURABLE,
+        handlers,
+        registry,
+        ...consumerOptions,
+      });
+      return server.start();
+    },
+    stop: () => server.stop(),
+  };
+}
+
+export type LoyaltyService = Awaited<ReturnType<typeof createLoyaltyService>>;

@@ -1,0 +1,18 @@
+import type { Resolvers } from '../generated/graphql';
+import { privilegeValueToText } from '../use-cases/privilege-value';
+
+export const programResolvers: Resolvers = {
+  LoyaltyProgram: {
+    version: (version) => version.version,
+    createdAt: (version) => version.createdAt,
+    reason: (version) => version.reason,
+    tiers: (version) => version.program.tiers,
+    demotion: (version) => version.program.demotion,
+    pointsPerUnit: (version) => version.program.pointsPerUnit,
+    birthdayMultiplier: (version) => version.program.birthdayMultiplier,
+    pointsExpiryMonths: (version) => version.program.pointsExpiryMonths,
+  },
+  LoyaltyPrivilege: {
+    value: (privilege) => privilegeValueToText(privilege.value),
+  },
+};

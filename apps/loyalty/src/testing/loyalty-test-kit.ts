@@ -1,0 +1,102 @@
+import type { DataSource } from '@rekindle/platform-database';
+import type { Bus } from '@rekindle/platform-messaging';
+import { postGraphQL } from '@rekindle/platform-testing';
+import { LOYALTY_DURABLE, PROFILE_STREAM } from '../events/profile-events.consumer';
+
+/**
+ * Waits until loyalty's durable consumer has handled every profile event in the stream (nothing
+ * pending, nothing awaiting an ack), polling; fails after `timeoutMs`.
+ */
+export async function waitUntilConsumed(bus: Bus, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = await bus.jsm.consumers.info(bus.streamName(PROFILE_STREAM), LOYALTY_DURABLE).catch(() => null);
+    if (info && info.num_pending === 0 && info.num_ack_pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`loyalty did not consume the profile stream within ${timeoutMs} ms: ${JSON.stringify(info?.num_pending)} pending`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Waits until a service's outbox has been published in full. */
+export async function waitUntilPublished(dataSource: DataSource, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row]: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    if (row?.n === 0) return;
+    if (Date.now() > deadline) throw new Error(`outbox not published within ${timeoutMs} ms: ${row?.n} pending`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** rekindle_events_consumed_total of loyalty's consumer for one outcome, read from the service's /metrics. */
+export async function consumedEvents(graphqlUrl: string, outcome: string): Promise<number> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const line = text.split('\n').find((l) => l.startsWith('rekindle_events_consumed_total{') && l.includes(`outcome="${outcome}"`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+export const ACCOUNT_FIELDS = `
+  id tier tierSince lastEvaluatedMonth points growthValue lifetimeGrowthValue
+  pointsExpiringNext { points date }
+  nextTier { tier monthsMissing growthMissing activeMonthsRequired growthRequired consecutiveActiveMonths }
+  demotion { tier month at }
+  privileges { key description value }`;
+
+export interface AccountView {
+  id: string;
+  tier: string;
+  tierSince: string;
+  lastEvaluatedMonth: string | null;
+  points: number;
+  growthValue: number;
+  lifetimeGrowthValue: number;
+  pointsExpiringNext: { points: number; date: string } | null;
+  nextTier: { tier: string; monthsMissing: number; growthMissing: number } | null;
+  demotion: { tier: string; month: string; at: string } | null;
+  privileges: { key: string; description: string; value: string | null }[];
+}
+
+export interface LedgerView {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string; type: string; points: number; orderId: string | null; shortfall: number | null; occurredAt: string } }[];
+}
+
+/** The account with its first ledger page, straight from the loyalty subgraph. */
+export async function readAccount(url: string, customerId: string): Promise<(AccountView & { ledger: LedgerView }) | null> {
+  const result = await postGraphQL<{ loyaltyAccount: (AccountView & { ledger: LedgerView }) | null }>(
+    url,
+    `query($id: ID!) { loyaltyAccount(customerId: $id) { ${ACCOUNT_FIELDS}
+      ledger(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type points orderId shortfall occurredAt } } } } }`,
+    { id: customerId },
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data?.loyaltyAccount ?? null;
+}
+
+export const RUN_JOBS = `mutation { runLoyaltyJobs { ran evaluatedThrough accountsEvaluated monthsEvaluated promotions demotions
+  customersWithExpiredPoints pointsExpired eventsPending tookMs } }`;
+
+export interface RunJobsView {
+  runLoyaltyJobs: {
+    ran: boolean;
+    evaluatedThrough: string;
+    accountsEvaluated: number;
+    monthsEvaluated: number;
+    promotions: number;
+    demotions: number;
+    customersWithExpiredPoints: number;
+    pointsExpired: number;
+    eventsPending: number | null;
+  };
+}
+
+export const REDEEM = `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance replayed entry { id type points reason idempotencyKey } account { points } } }`;
+export const ADJUST = `mutation($input: AdjustPointsInput!) { adjustPoints(input: $input) { balance replayed entry { id type points expiresAt } account { points } } }`;
+
+export interface MovementView {
+  balance: number;
+  replayed: boolean;
+  entry: { id: string; type: string; points: number };
+  account: { points: number };
+}
