@@ -39,10 +39,10 @@ export class ActivityRepository {
     const rows: ActivityRow[] = await manager.query(
       `SELECT c.id, c.signed_up_at, c.created_at, a.first_active_at, a.last_active_at, a.last_login_at, a.last_order_at,
               a.reactivated_at, a.shares, a.social_interactions, l.stage
-       FROM customer c
+       FROM unnest($1::uuid[]) AS k(id)
+       JOIN customer c ON c.id = k.id
        LEFT JOIN customer_activity a ON a.customer_id = c.id
        LEFT JOIN customer_lifecycle l ON l.customer_id = c.id
-       WHERE c.id = ANY($1::uuid[])
        ORDER BY c.id
        FOR UPDATE OF c`,
       [customerIds],
