@@ -1,14 +1,15 @@
 /**
  * Idle resident memory of each built app (the figure the Kubernetes requests and limits come from).
- * Builds the bundles, starts profile then the gateway as `node dist/apps/<app>/main.js` in a
- * throwaway schema and bus prefix, waits until ready, lets them idle, and prints VmRSS. Drops the
- * schema and deletes the prefix's streams at the end.
+ * Builds the bundles, starts every subgraph of the registry and then the gateway as
+ * `node dist/apps/<app>/main.js` in throwaway schemas and one bus prefix, waits until ready, lets
+ * them idle, and prints VmRSS. Drops the schemas and deletes the prefix's streams at the end.
  *   npx tsx tools/bench/src/idle-memory.ts
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { subgraphs } from '@rekindle/tools-supergraph';
 import { benchConfig } from './bench-config';
 import { deleteStreams, load } from './bench-harness';
 
@@ -20,7 +21,6 @@ const commonEnv = {
   DATABASE_URL: config.DATABASE_URL,
   NATS_URL: config.NATS_URL,
   REDIS_URL: config.REDIS_URL,
-  DB_SCHEMA: `bench_idle_${suffix}`,
   BUS_PREFIX: `bench_idle_${suffix}`,
   LOG_LEVEL: 'warn',
 };
@@ -49,21 +49,38 @@ const rssMiB = (pid: number) => {
   return kb / 1024;
 };
 
+const schemaOf = (app: string) => `bench_idle_${suffix}_${app}`;
+const benchPort = (port: number) => port + 10_000;
+
 async function main() {
-  build('profile');
+  for (const spec of subgraphs) build(spec.name);
   build('gateway');
-  const migrate = spawnSync(process.execPath, ['dist/apps/profile/migrate.js'], { cwd: root, env: commonEnv, stdio: 'inherit' });
-  if (migrate.status !== 0) throw new Error('profile migrations failed');
+  for (const spec of subgraphs.filter((s) => s.hasDatabase)) {
+    const env = { ...commonEnv, DB_SCHEMA: schemaOf(spec.name) };
+    const migrate = spawnSync(process.execPath, [`dist/apps/${spec.name}/migrate.js`], { cwd: root, env, stdio: 'inherit' });
+    if (migrate.status !== 0) throw new Error(`${spec.name} migrations failed`);
+  }
   const apps = [
-    { name: 'profile', port: 14001, child: runNode('dist/apps/profile/main.js', { PORT: '14001' }) },
-    { name: 'gateway', port: 14000, child: runNode('dist/apps/gateway/main.js', { PORT: '14000', SUBGRAPH_URL_PROFILE: 'http://127.0.0.1:14001/graphql' }) },
+    ...subgraphs.map((spec) => ({
+      name: spec.name,
+      port: benchPort(spec.port),
+      child: runNode(`dist/apps/${spec.name}/main.js`, { PORT: String(benchPort(spec.port)), DB_SCHEMA: schemaOf(spec.name) }),
+    })),
+    {
+      name: 'gateway',
+      port: 14000,
+      child: runNode('dist/apps/gateway/main.js', {
+        PORT: '14000',
+        ...Object.fromEntries(subgraphs.map((spec) => [`SUBGRAPH_URL_${spec.name.toUpperCase()}`, `http://127.0.0.1:${benchPort(spec.port)}/graphql`])),
+      }),
+    },
   ];
   try {
     for (const app of apps) await waitReady(app.port);
     console.log(`ready; idling ${config.IDLE_SECONDS}s`);
     await sleep(config.IDLE_SECONDS * 1000);
-    console.log(`app        idle RSS (MiB)   (${load()})`);
-    for (const app of apps) console.log(`${app.name.padEnd(10)} ${app.child.pid === undefined ? '?' : rssMiB(app.child.pid).toFixed(1)}`);
+    console.log(`app          idle RSS (MiB)   (${load()})`);
+    for (const app of apps) console.log(`${app.name.padEnd(12)} ${app.child.pid === undefined ? '?' : rssMiB(app.child.pid).toFixed(1)}`);
   } finally {
     for (const app of apps.reverse()) {
       const exited = new Promise((resolve) => app.child.once('exit', resolve));
@@ -73,7 +90,7 @@ async function main() {
     const { Client } = await import('pg');
     const client = new Client({ connectionString: config.DATABASE_URL });
     await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${commonEnv.DB_SCHEMA} CASCADE`);
+    for (const spec of subgraphs) await client.query(`DROP SCHEMA IF EXISTS ${schemaOf(spec.name)} CASCADE`);
     await client.end();
     await deleteStreams(config.NATS_URL, commonEnv.BUS_PREFIX);
   }
