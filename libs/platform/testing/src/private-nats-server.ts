@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { testEnv } from './test-config';
 
 /** A nats-server of one test's own, to crash and restart for outage tests. */
 export interface PrivateNatsServer {
@@ -21,7 +22,7 @@ export interface PrivateNatsServer {
 const READY_TIMEOUT_MS = 10_000;
 
 function findOnPath(binary: string): string {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
+  for (const dir of testEnv().PATH.split(delimiter).filter(Boolean)) {
     const candidate = join(dir, binary);
     try {
       accessSync(candidate, constants.X_OK);
