@@ -67,6 +67,7 @@ export async function createExperimentService({ config, logger, migrate = false,
     readinessChecks: runtime.readinessChecks,
     onShutdown: [async () => void (await Promise.all(consumers.map((c) => c.stop()))), ...runtime.closeHooks],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    registry: runtime.registry,
   });
 
   return {

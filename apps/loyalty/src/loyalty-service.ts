@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudEvent } from '@rekindle/contracts';
-import { createCache } from '@rekindle/platform-cache';
-import { createClock } from '@rekindle/platform-config';
-import { checkDatabase, openDatabase, runMigrations, type EntityManager } from '@rekindle/platform-database';
+import type { EntityManager } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { connectBus, OutboxRelay, startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
-import { createMetricsRegistry, createSubgraphServer } from '@rekindle/platform-subgraph-server';
+import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
+import { openServiceRuntime } from '@rekindle/platform-runtime';
+import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { LoyaltyConfig } from './config';
 import type { LoyaltyContext, LoyaltyUseCases } from './context';
 import { createLoyaltyLoaders } from './data/loyalty.loaders';
@@ -34,27 +33,13 @@ export interface LoyaltyServiceOptions {
 }
 
 /**
- * Wires the loyalty subgraph: database, bus, cache, outbox relay, the durable consumer of profile's
- * events, use cases, jobs and the GraphQL server.
+ * Wires the loyalty subgraph on its runtime (database, bus, cache, outbox relay): the durable
+ * consumer of profile's events, use cases, jobs and the GraphQL server.
  */
 export async function createLoyaltyService({ config, logger, migrate = false, consumer: consumerOptions = {}, afterEachEvent }: LoyaltyServiceOptions) {
-  const dataSource = await openDatabase({
-    url: config.DATABASE_URL,
-    schema: config.DB_SCHEMA,
-    migrations: loyaltyMigrations,
-    poolSize: config.DB_POOL_SIZE,
-    applicationName: 'rekindle-loyalty',
-  });
-  if (migrate) await runMigrations(dataSource, logger);
-  const bus = await connectBus({ url: config.NATS_URL, prefix: config.BUS_PREFIX, name: 'loyalty', logger });
-  await bus.ensureStream('loyalty');
-  const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:loyalty:`, logger });
-
-  const clock = createClock(config.REKINDLE_NOW);
+  const runtime = await openServiceRuntime('loyalty', config, { logger, migrations: loyaltyMigrations, migrate });
+  const { dataSource, bus, cache, clock, registry, onEventsCommitted } = runtime;
   const repos = createRepositories();
-  const registry = createMetricsRegistry('loyalty');
-  const relay = new OutboxRelay({ dataSource, bus, logger, registry });
-  const onEventsCommitted = () => relay.notify();
   const reverse = new ReversePointsUseCase({ repos, clock, logger });
   const earn = new EarnPointsUseCase({ repos, reverse, logger });
   const consumerLag = async () => {
@@ -91,20 +76,13 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
       clock,
       traceparent: currentRequestContext()?.traceparent,
     }),
-    readinessChecks: {
-      database: { run: () => checkDatabase(dataSource), critical: true },
-      bus: { run: () => bus.check(), critical: true },
-      cache: { run: () => cache.check() },
-    },
+    readinessChecks: runtime.readinessChecks,
     onShutdown: [
       async () => {
         await consumer?.stop();
       },
       () => jobs.stop(),
-      () => relay.stop(),
-      () => bus.close(),
-      () => cache.close(),
-      () => dataSource.destroy(),
+      ...runtime.closeHooks,
     ],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry,
@@ -116,7 +94,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     bus,
     useCases,
     async start() {
-      relay.start();
+      runtime.relay.start();
       consumer = await startConsumer({
         bus,
         dataSource,

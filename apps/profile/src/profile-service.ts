@@ -85,6 +85,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     readinessChecks: runtime.readinessChecks,
     onShutdown: [() => jobs.stop(), ...runtime.closeHooks],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    registry: runtime.registry,
   });
   const jobs = startProfileJobsSchedule(useCases.recomputeProfiles, config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
 

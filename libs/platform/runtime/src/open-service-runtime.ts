@@ -3,6 +3,8 @@ import { createClock, type Clock } from '@rekindle/platform-config';
 import { checkDatabase, openDatabase, runMigrations, type DataSource, type MigrationClass } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { connectBus, OutboxRelay, type Bus } from '@rekindle/platform-messaging';
+import { createMetricsRegistry } from '@rekindle/platform-subgraph-server';
+import type { Registry } from 'prom-client';
 
 /** The variables of `serviceEnvShape` the runtime needs. */
 export interface RuntimeConfig {
@@ -21,6 +23,8 @@ export interface ServiceRuntime {
   cache: Cache;
   relay: OutboxRelay;
   clock: Clock;
+  /** The service's metrics: pass it to its server (and consumers) so /metrics shows the outbox too. */
+  registry: Registry;
   /** Wake the relay after a commit that wrote outbox rows. */
   onEventsCommitted: () => void;
   readinessChecks: {
@@ -53,12 +57,14 @@ export async function openServiceRuntime(
   const bus = await connectBus({ url: config.NATS_URL, prefix: config.BUS_PREFIX, name, logger });
   await bus.ensureStream(name);
   const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:${name}:`, logger });
-  const relay = new OutboxRelay({ dataSource, bus, logger });
+  const registry = createMetricsRegistry(name);
+  const relay = new OutboxRelay({ dataSource, bus, logger, registry });
   return {
     dataSource,
     bus,
     cache,
     relay,
+    registry,
     clock: createClock(config.REKINDLE_NOW),
     onEventsCommitted: () => relay.notify(),
     readinessChecks: {
