@@ -36,6 +36,12 @@ export class ActivityRepository {
    * the other, so no increment or stage change is lost.
    */
   async loadForUpdate(manager: EntityManager, customerIds: string[]): Promise<ActivityState[]> {
+    // Lock first, read in a second statement: under READ COMMITTED a statement that waited for a
+    // lock still reads the joined rows as they were when it began, and would lose the other
+    // transaction's update.
+    await manager.query('SELECT c.id FROM unnest($1::uuid[]) AS k(id) JOIN customer c ON c.id = k.id ORDER BY c.id FOR UPDATE OF c', [
+      customerIds,
+    ]);
     const rows: ActivityRow[] = await manager.query(
       `SELECT c.id, c.signed_up_at, c.created_at, a.first_active_at, a.last_active_at, a.last_login_at, a.last_order_at,
               a.reactivated_at, a.shares, a.social_interactions, l.stage
@@ -43,8 +49,7 @@ export class ActivityRepository {
        JOIN customer c ON c.id = k.id
        LEFT JOIN customer_activity a ON a.customer_id = c.id
        LEFT JOIN customer_lifecycle l ON l.customer_id = c.id
-       ORDER BY c.id
-       FOR UPDATE OF c`,
+       ORDER BY c.id`,
       [customerIds],
     );
     return rows.map((r) => ({
