@@ -4,7 +4,7 @@ import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
 import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
-import { openServiceRuntime } from '@rekindle/platform-runtime';
+import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { LoyaltyConfig } from './config';
 import type { LoyaltyContext, LoyaltyUseCases } from './context';
@@ -12,7 +12,6 @@ import { createLoyaltyLoaders } from './data/loyalty.loaders';
 import { loyaltyMigrations } from './data/migrations';
 import { createRepositories } from './data/repositories';
 import { LOYALTY_DURABLE, PROFILE_STREAM, profileEventHandlers } from './events/profile-events.consumer';
-import { startLoyaltyJobsSchedule } from './loyalty-jobs.schedule';
 import { resolvers } from './resolvers';
 import { EarnPointsUseCase } from './use-cases/earn-points.use-case';
 import { LoyaltyOverviewUseCase } from './use-cases/loyalty-overview.use-case';
@@ -87,7 +86,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry,
   });
-  const jobs = startLoyaltyJobsSchedule(useCases.runLoyaltyJobs, config.LOYALTY_JOBS_INTERVAL_MINUTES, logger);
+  const jobs = startSchedule('loyalty jobs', () => useCases.runLoyaltyJobs.execute(), config.LOYALTY_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { openServiceRuntime } from '@rekindle/platform-runtime';
+import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { ProfileConfig } from './config';
 import type { ProfileContext, ProfileUseCases } from './context';
@@ -16,7 +16,6 @@ import { LifecycleJobRepository } from './data/lifecycle-job.repository';
 import { LifecycleRepository } from './data/lifecycle.repository';
 import { profileMigrations } from './data/migrations';
 import { RfmJobRepository } from './data/rfm-job.repository';
-import { startProfileJobsSchedule } from './profile-jobs.schedule';
 import { resolvers } from './resolvers';
 import { DormancyOverviewUseCase } from './use-cases/dormancy-overview.use-case';
 import { ListCustomersUseCase } from './use-cases/list-customers.use-case';
@@ -87,7 +86,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry: runtime.registry,
   });
-  const jobs = startProfileJobsSchedule(useCases.recomputeProfiles, config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
+  const jobs = startSchedule('profile jobs', () => useCases.recomputeProfiles.execute(), config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,
