@@ -6,7 +6,7 @@ import { planBatches } from './plan-batches';
 import { ProfileApi, type DormancyOverview, type RecomputeProfilesResult } from './profile-api';
 import { formatCount, Progress, ratePerSecond } from './progress';
 import { readOnlineRetailRows } from './read-rows';
-import { sendEventBatches, type SendOutcome } from './send-events';
+import { emptyOutcome, sendEventBatches, type SendOutcome } from './send-events';
 
 export interface ImportSummary {
   file: string;
@@ -40,19 +40,6 @@ export interface ImportDeps {
   now?: () => number;
   progressIntervalMs?: number;
 }
-
-const emptyOutcome = (): SendOutcome => ({
-  sent: 0,
-  accepted: 0,
-  duplicates: 0,
-  rejected: 0,
-  firstRejections: [],
-  customersCreated: 0,
-  failures: [],
-  unsent: 0,
-  calls: 0,
-  elapsedMs: 0,
-});
 
 /** Reads and groups the whole file (customers must be upserted before any event, with their first row's country). */
 export async function readAndGroup(file: string, limit: number | undefined, progress?: Progress): Promise<GroupedImport> {

@@ -39,22 +39,25 @@ export interface SendOptions {
  * Sends the lanes side by side, each lane's batches one after another. A call that fails after its
  * retries stops every lane (the service is unwell; a rerun finishes the job, duplicates and all).
  */
+/** An outcome with nothing sent yet. */
+export const emptyOutcome = (): SendOutcome => ({
+  sent: 0,
+  accepted: 0,
+  duplicates: 0,
+  rejected: 0,
+  firstRejections: [],
+  customersCreated: 0,
+  failures: [],
+  unsent: 0,
+  calls: 0,
+  elapsedMs: 0,
+});
+
 export async function sendEventBatches(lanes: readonly EventBatch[][], options: SendOptions): Promise<SendOutcome> {
   const now = options.now ?? Date.now;
   const keep = options.keepRejections ?? 5;
   const started = now();
-  const outcome: SendOutcome = {
-    sent: 0,
-    accepted: 0,
-    duplicates: 0,
-    rejected: 0,
-    firstRejections: [],
-    customersCreated: 0,
-    failures: [],
-    unsent: 0,
-    calls: 0,
-    elapsedMs: 0,
-  };
+  const outcome = emptyOutcome();
   let stopped = false;
 
   async function runLane(lane: readonly EventBatch[]): Promise<void> {

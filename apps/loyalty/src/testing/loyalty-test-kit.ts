@@ -2,6 +2,7 @@ import type { DataSource } from '@rekindle/platform-database';
 import type { Bus } from '@rekindle/platform-messaging';
 import { postGraphQL } from '@rekindle/platform-testing';
 import { LOYALTY_DURABLE, PROFILE_STREAM } from '../events/profile-events.consumer';
+import type { RunLoyaltyJobsResult } from '../use-cases/run-loyalty-jobs.use-case';
 
 /**
  * Waits until loyalty's durable consumer has handled every profile event in the stream (nothing
@@ -78,17 +79,7 @@ export const RUN_JOBS = `mutation { runLoyaltyJobs { ran evaluatedThrough accoun
   customersWithExpiredPoints pointsExpired eventsPending tookMs } }`;
 
 export interface RunJobsView {
-  runLoyaltyJobs: {
-    ran: boolean;
-    evaluatedThrough: string;
-    accountsEvaluated: number;
-    monthsEvaluated: number;
-    promotions: number;
-    demotions: number;
-    customersWithExpiredPoints: number;
-    pointsExpired: number;
-    eventsPending: number | null;
-  };
+  runLoyaltyJobs: RunLoyaltyJobsResult;
 }
 
 export const REDEEM = `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance replayed entry { id type points reason idempotencyKey } account { points } } }`;

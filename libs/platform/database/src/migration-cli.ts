@@ -8,7 +8,7 @@ export interface MigrationCliOptions {
   logger: Logger;
 }
 
-/** The body of every app's `migrate.ts` (and its Kubernetes Job): apply pending migrations, report, close. */
+/** Applies a schema's pending migrations, reports each and closes: what every app's migrate.ts (and its Kubernetes Job) runs. */
 export async function migrateAndClose(options: MigrationCliOptions): Promise<string[]> {
   const dataSource = await openDatabase({ ...options, poolSize: 1, applicationName: `${options.schema}-migrate` });
   try {
