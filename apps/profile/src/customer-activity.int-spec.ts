@@ -1,6 +1,6 @@
 import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order, RECORD_EVENTS } from './testing/event-builders';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { customerEvent, daysBefore, login, order } from './testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
@@ -41,8 +41,8 @@ describe('Customer.activity and Customer.events', () => {
       customerEvent(c, 'SOCIAL_INTERACTION', daysBefore(NOW, 1), { socialInteraction: { kind: 'comment' } }),
     ];
     // Two calls, out of time order, to show the summary does not depend on arrival order.
-    await postGraphQL(profile.url, RECORD_EVENTS, { input: { events: events.slice(8) } });
-    await postGraphQL(profile.url, RECORD_EVENTS, { input: { events: events.slice(0, 8) } });
+    await recordEvents(profile, events.slice(8));
+    await recordEvents(profile, events.slice(0, 8));
   });
   afterAll(() => profile.stop());
 

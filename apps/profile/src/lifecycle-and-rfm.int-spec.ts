@@ -1,7 +1,7 @@
 import { lifecycleChangedV1, rfmScoredV1 } from '@rekindle/contracts';
 import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order, RECORD_EVENTS } from './testing/event-builders';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { customerEvent, daysBefore, login, order } from './testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const LIFECYCLE = `query($ids: [String!]) { customers(first: 100, filter: { externalIds: $ids }) {
@@ -29,22 +29,20 @@ describe('lifecycle stages', () => {
     ];
     // Logins 60 and 30 days before the last one: old enough not to be NEW, gaps too short to be a reactivation.
     const events = boundaries.flatMap(([d]) => [60, 30, 0].map((extra) => login(`d${d}`, daysBefore(NOW, d + extra))));
-    await postGraphQL(profile.url, RECORD_EVENTS, { input: { events } });
+    await recordEvents(profile, events);
     const stages = await lifecycles(profile.url, boundaries.map(([d]) => `d${d}`));
     for (const [d, stage] of boundaries) expect([d, stages[`d${d}`]?.stage, stages[`d${d}`]?.daysInactive]).toEqual([d, stage, d]);
   });
 
   it('marks an activity that ends a gap of 90 days or more as REACTIVATED, and one after 89 days not', async () => {
-    await postGraphQL(profile.url, RECORD_EVENTS, {
-      input: { events: [login('gap90', daysBefore(NOW, 100)), login('gap89', daysBefore(NOW, 99)), login('gap90', daysBefore(NOW, 10)), login('gap89', daysBefore(NOW, 10))] },
-    });
+    await recordEvents(profile, [login('gap90', daysBefore(NOW, 100)), login('gap89', daysBefore(NOW, 99)), login('gap90', daysBefore(NOW, 10)), login('gap89', daysBefore(NOW, 10))]);
     const stages = await lifecycles(profile.url, ['gap90', 'gap89']);
     expect(stages['gap90']).toMatchObject({ stage: 'REACTIVATED' });
     expect(stages['gap89']).toMatchObject({ stage: 'ACTIVE' });
   });
 
   it('moves stages by time alone in the daily job, emitting lifecycle.changed', async () => {
-    await postGraphQL(profile.url, RECORD_EVENTS, { input: { events: [89, 59, 29].map((d) => login('ages', daysBefore(NOW, d))) } });
+    await recordEvents(profile, [89, 59, 29].map((d) => login('ages', daysBefore(NOW, d))));
     expect((await lifecycles(profile.url, ['ages']))['ages']).toMatchObject({ stage: 'ACTIVE' });
 
     const tomorrow = await startTestProfile('profile_lifecycle_next', { now: daysBefore(NOW, -1), schema: profile.schema, busPrefix: profile.busPrefix });
@@ -81,7 +79,7 @@ describe('RFM on a hand-checked population', () => {
     );
     events.push(customerEvent('d', 'ORDER_CANCELLED', daysBefore(NOW, 19), { orderCancelled: { orderId: 'd-0', amount: '35.00' } }));
     events.push(login('never-ordered', daysBefore(NOW, 3)));
-    await postGraphQL(profile.url, RECORD_EVENTS, { input: { events } });
+    await recordEvents(profile, events);
 
     const run = await postGraphQL<{ recomputeProfiles: { customersScored: number; rfmChanged: number } }>(profile.url, RECOMPUTE);
     expect(run.data?.recomputeProfiles).toMatchObject({ customersScored: 5, rfmChanged: 5 });

@@ -11,11 +11,12 @@ import { createCustomerFactsLoaders } from './data/customer-facts.loaders';
 import { CustomerFactsQuery } from './data/customer-facts.query';
 import { createCustomerLoaders } from './data/customer.loaders';
 import { CustomerRepository } from './data/customer.repository';
-import { EventRepository } from './data/event.repository';
+import { EventLogRepository } from './data/event-log.repository';
 import { LifecycleJobRepository } from './data/lifecycle-job.repository';
 import { LifecycleRepository } from './data/lifecycle.repository';
 import { profileMigrations } from './data/migrations';
 import { RfmJobRepository } from './data/rfm-job.repository';
+import { createIngestion } from './ingestion';
 import { resolvers } from './resolvers';
 import { DormancyOverviewUseCase } from './use-cases/dormancy-overview.use-case';
 import { ListCustomersUseCase } from './use-cases/list-customers.use-case';
@@ -40,18 +41,33 @@ export async function createProfileService({ config, logger, migrate = false }: 
   const activity = new ActivityRepository();
   const lifecycle = new LifecycleRepository();
   const facts = new CustomerFactsQuery();
+  const log = new EventLogRepository();
+  const ingestion = createIngestion({
+    dataSource,
+    bus: runtime.bus,
+    log,
+    activity,
+    lifecycle,
+    clock,
+    thresholds,
+    logger,
+    registry: runtime.registry,
+    foldBatch: config.INGEST_FOLD_BATCH,
+    publishBatch: config.INGEST_PUBLISH_BATCH,
+    onOutboxWritten: onEventsCommitted,
+  });
   const useCases: ProfileUseCases = {
     upsertCustomers: new UpsertCustomersUseCase({ dataSource, customers, activity, lifecycle, clock, thresholds, onEventsCommitted }),
     listCustomers: new ListCustomersUseCase({ dataSource, customers, cache, clock, countCacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS }),
     recordEvents: new RecordEventsUseCase({
       dataSource,
       customers,
-      events: new EventRepository(),
-      activity,
-      lifecycle,
+      log,
       clock,
-      thresholds,
-      onEventsCommitted,
+      onEventsCommitted: () => {
+        ingestion.notify();
+        onEventsCommitted();
+      },
     }),
     updateConsents: new UpdateConsentsUseCase({ dataSource, customers, consents: new ConsentRepository(), clock, onEventsCommitted }),
     recomputeProfiles: new RecomputeProfilesUseCase({
@@ -64,6 +80,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
       cache,
       logger,
       onEventsCommitted,
+      foldPending: () => ingestion.foldPending(),
     }),
     dormancyOverview: new DormancyOverviewUseCase({ dataSource, cache, cacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS }),
   };
@@ -82,7 +99,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
       traceparent: currentRequestContext()?.traceparent,
     }),
     readinessChecks: runtime.readinessChecks,
-    onShutdown: [() => jobs.stop(), ...runtime.closeHooks],
+    onShutdown: [() => jobs.stop(), () => ingestion.stop(), ...runtime.closeHooks],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry: runtime.registry,
   });
@@ -92,8 +109,14 @@ export async function createProfileService({ config, logger, migrate = false }: 
     dataSource,
     bus: runtime.bus,
     useCases,
+    /** Folds and publishes every event recorded so far, then flushes the outbox: what a test awaits before it reads. */
+    async drainIngestion() {
+      await ingestion.drain();
+      await runtime.relay.flush();
+    },
     async start() {
       runtime.relay.start();
+      ingestion.start();
       return server.start();
     },
     stop: () => server.stop(),

@@ -1,12 +1,21 @@
-import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order, RECORD_EVENTS, type RecordEventsData } from './testing/event-builders';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import {
+  activityRecordedV1,
+  customerRegisteredV1,
+  lifecycleChangedV1,
+  orderCancelledV1,
+  orderPlacedV1,
+  orderRefundedV1,
+  parseEvent,
+} from '@rekindle/contracts';
+import { readStream } from '@rekindle/platform-testing';
+import { customerEvent, daysBefore, login, order } from './testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
 describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
   let profile: TestProfile;
-  const record = (events: unknown[]) => postGraphQL<RecordEventsData>(profile.url, RECORD_EVENTS, { input: { events } });
+  const record = (events: unknown[]) => recordEvents(profile, events);
   const count = async (sql: string) => ((await profile.service.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`)) as { n: number }[])[0]?.n;
 
   beforeAll(async () => {
@@ -35,27 +44,41 @@ describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.recordEvents).toEqual({ accepted: 13, duplicates: 0, customersCreated: 1, rejected: [] });
     expect(await count('customer_event')).toBe(13);
-    const published = await profile.service.dataSource.query(`SELECT type, count(*)::int AS n FROM outbox GROUP BY type ORDER BY type`);
-    expect(published).toEqual(
-      expect.arrayContaining([
-        { type: 'rekindle.profile.activity.recorded.v1', n: 13 },
-        { type: 'rekindle.profile.order.placed.v1', n: 1 },
-        { type: 'rekindle.profile.order.cancelled.v1', n: 1 },
-        { type: 'rekindle.profile.order.refunded.v1', n: 1 },
-        { type: 'rekindle.profile.customer.registered.v1', n: 1 },
-      ]),
-    );
-    const [placed] = await profile.service.dataSource.query(`SELECT payload FROM outbox WHERE type = 'rekindle.profile.order.placed.v1'`);
-    expect(placed.payload.data).toMatchObject({ orderId: 'all-o1', total: '7', lines: [{ quantity: 2, unitPrice: '3.5', category: 'kitchen' }] });
+    const published = await readStream(profile.service.bus, 'profile', { expected: 18 });
+    const types = published.reduce<Record<string, number>>((n, e) => ({ ...n, [e.type]: (n[e.type] ?? 0) + 1 }), {});
+    expect(types).toEqual({
+      [activityRecordedV1.type]: 13,
+      [orderPlacedV1.type]: 1,
+      [orderCancelledV1.type]: 1,
+      [orderRefundedV1.type]: 1,
+      [customerRegisteredV1.type]: 1,
+      [lifecycleChangedV1.type]: 1,
+    });
+    // Republished from the event log without re-validation: each must still honour its contract.
+    const contracts = [activityRecordedV1, orderPlacedV1, orderCancelledV1, orderRefundedV1];
+    for (const event of published) {
+      const contract = contracts.find((c) => c.type === event.type);
+      if (contract) expect(() => parseEvent(contract, event)).not.toThrow();
+    }
+    const placed = published.find((e) => e.type === orderPlacedV1.type);
+    expect(placed?.data).toMatchObject({ orderId: 'all-o1', total: '7', lines: [{ quantity: 2, unitPrice: '3.5', category: 'kitchen' }] });
+    const share = published.find((e) => e.type === activityRecordedV1.type && (e.data as { activityType: string }).activityType === 'CONTENT_SHARED');
+    expect(share?.data).toMatchObject({ eventId: events[10]?.eventId, data: { channel: 'whatsapp' } });
   });
 
   it('reports a repeated event as a duplicate and changes nothing', async () => {
     const events = [login('dup', daysBefore(NOW, 3)), order('dup', daysBefore(NOW, 3), 'dup-o1', [{ quantity: 1, unitPrice: '10' }])];
     await record(events);
-    const before = { events: await count('customer_event'), outbox: await count('outbox'), orders: await count('customer_order') };
+    const state = async () => ({
+      events: await count('customer_event'),
+      outbox: await count('outbox'),
+      orders: await count('customer_order'),
+      cursors: await profile.service.dataSource.query('SELECT reader, xid::text, seq FROM event_cursor ORDER BY reader'),
+    });
+    const before = await state();
     const again = await record(events);
     expect(again.data?.recordEvents).toEqual({ accepted: 0, duplicates: 2, customersCreated: 0, rejected: [] });
-    expect({ events: await count('customer_event'), outbox: await count('outbox'), orders: await count('customer_order') }).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it('rejects bad events one by one without blocking the good ones', async () => {

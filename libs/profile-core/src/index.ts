@@ -34,12 +34,10 @@ export { lifecycleStageSql, daysInactiveSql, type LifecycleColumns } from './lif
 export { rfmSegment, rfmSegmentSql, fmScore, RFM_SEGMENTS, RFM_SEGMENT_RULES, type RfmSegment, type RfmSegmentRule } from './rfm/rfm-segment';
 export { rfmWindowSchema, rfmScoreSql, type RfmWindow } from './rfm/rfm-scoring';
 export {
-  summariseEvents,
-  type BatchSummary,
-  type CustomerBatchSummary,
-  type DailyActivityDelta,
-  type CategoryDelta,
-} from './events/summarise-events';
+  summariseActivity,
+  type ActivityFact,
+  type CustomerActivityDelta,
+} from './events/summarise-activity';
 export {
   validateConsentBatch,
   MAX_CONSENTS_PER_CALL,

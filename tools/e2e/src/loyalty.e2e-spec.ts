@@ -34,7 +34,7 @@ describe('gateway + profile + loyalty, in process', () => {
     return result.data!.recordEvents;
   };
   const settled = async () => {
-    await waitUntilPublished(profile.service.dataSource);
+    await profile.service.drainIngestion();
     await waitUntilConsumed(bus);
     await waitUntilPublished(loyalty.service.dataSource);
   };

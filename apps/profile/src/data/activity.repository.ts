@@ -31,17 +31,8 @@ interface ActivityRow {
 }
 
 export class ActivityRepository {
-  /**
-   * Loads and locks the customers' rows: concurrent batches for the same customer apply one after
-   * the other, so no increment or stage change is lost.
-   */
-  async loadForUpdate(manager: EntityManager, customerIds: string[]): Promise<ActivityState[]> {
-    // Lock first, read in a second statement: under READ COMMITTED a statement that waited for a
-    // lock still reads the joined rows as they were when it began, and would lose the other
-    // transaction's update.
-    await manager.query('SELECT c.id FROM unnest($1::uuid[]) AS k(id) JOIN customer c ON c.id = k.id ORDER BY c.id FOR UPDATE OF c', [
-      customerIds,
-    ]);
+  /** Loads the customers' summaries and stages; the caller holds the fold lock (see fold-lock.ts), so nobody else writes them. */
+  async load(manager: EntityManager, customerIds: string[]): Promise<ActivityState[]> {
     const rows: ActivityRow[] = await manager.query(
       `SELECT c.id, c.signed_up_at, c.created_at, a.first_active_at, a.last_active_at, a.last_login_at, a.last_order_at,
               a.reactivated_at, a.shares, a.social_interactions, l.stage

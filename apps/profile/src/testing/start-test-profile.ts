@@ -1,7 +1,8 @@
 import { createLogger } from '@rekindle/platform-logger';
-import { startTestService, type TestService, type TestServiceOptions } from '@rekindle/platform-testing';
+import { postGraphQL, startTestService, type TestService, type TestServiceOptions } from '@rekindle/platform-testing';
 import { loadProfileConfig } from '../config';
 import { createProfileService, type ProfileService } from '../profile-service';
+import { RECORD_EVENTS, type RecordEventsData } from './event-builders';
 
 export type TestProfile = TestService<ProfileService>;
 
@@ -13,4 +14,14 @@ export function startTestProfile(label: string, options: TestServiceOptions = {}
     const { url } = await service.start();
     return { service, url };
   });
+}
+
+/**
+ * recordEvents through the profile's GraphQL endpoint, then waits until the events are folded into
+ * profiles and published (they are, in the background): what a test awaits before it reads.
+ */
+export async function recordEvents(profile: TestProfile, events: unknown[]) {
+  const result = await postGraphQL<RecordEventsData>(profile.url, RECORD_EVENTS, { input: { events } });
+  await profile.service.drainIngestion();
+  return result;
 }

@@ -5,6 +5,7 @@ import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
+import { lockFold } from '../data/fold-lock';
 import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
 import type { RfmJobRepository } from '../data/rfm-job.repository';
 import { lifecycleChangedEvents } from './lifecycle-transitions';
@@ -35,16 +36,20 @@ export class RecomputeProfilesUseCase {
       cache: Cache;
       logger: Logger;
       onEventsCommitted: () => void;
+      /** Folds the events recorded so far, so the job scores what partners have sent, not what was folded by chance. */
+      foldPending: () => Promise<unknown>;
     },
   ) {}
 
   async execute(): Promise<RecomputeProfilesResult | null> {
     const started = Date.now();
     const now = this.deps.clock.now();
+    await this.deps.foldPending();
     const result = await inTransaction(this.deps.dataSource, async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [JOB_LOCK]);
       if (!locked) return null;
       const rfm = await this.deps.rfm.rescore(manager, now, this.deps.rfmWindowDays);
+      await lockFold(manager);
       const stages = await this.deps.lifecycle.moveByTime(manager, now, this.deps.thresholds);
       await appendToOutbox(manager, [
         ...rfm.changes.map((c) =>

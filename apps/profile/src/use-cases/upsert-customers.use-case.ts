@@ -7,6 +7,7 @@ import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type Li
 import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
+import { lockFold } from '../data/fold-lock';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
 import { customerRegisteredEvents } from './customer-registered-events';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
@@ -65,11 +66,8 @@ export class UpsertCustomersUseCase {
       const inserted = await customers.insertMany(manager, creates);
       const changed = await customers.updateMany(manager, updates);
 
-      const stages = stageChanges(
-        await activity.loadForUpdate(manager, [...inserted, ...changed].map((c) => c.id)),
-        now,
-        this.deps.thresholds,
-      );
+      await lockFold(manager);
+      const stages = stageChanges(await activity.load(manager, [...inserted, ...changed].map((c) => c.id)), now, this.deps.thresholds);
       await lifecycle.saveChanges(manager, stages);
 
       const byExternalId = new Map([...existing, ...inserted, ...changed].map((c) => [c.externalId, c]));

@@ -2,6 +2,12 @@ import { messagingMigrations } from '@rekindle/platform-messaging';
 import type { MigrationClass } from '@rekindle/platform-database';
 import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
 import { CreateActivity1732492800000 } from './1732492800000-create-activity';
+import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
 
 /** Every migration of the profile schema, in order. */
-export const profileMigrations: MigrationClass[] = [...messagingMigrations, CreateCustomer1732406400100, CreateActivity1732492800000];
+export const profileMigrations: MigrationClass[] = [
+  ...messagingMigrations,
+  CreateCustomer1732406400100,
+  CreateActivity1732492800000,
+  FoldEventsInBackground1764000000000,
+];

@@ -1,0 +1,80 @@
+import { Gauge, type Registry } from 'prom-client';
+import type { Clock } from '@rekindle/platform-config';
+import type { DataSource } from '@rekindle/platform-database';
+import type { Logger } from '@rekindle/platform-logger';
+import { createBatchPublisher, WorkLoop, type Bus } from '@rekindle/platform-messaging';
+import type { LifecycleThresholds } from '@rekindle/profile-core';
+import type { ActivityRepository } from './data/activity.repository';
+import type { EventLogRepository } from './data/event-log.repository';
+import type { LifecycleRepository } from './data/lifecycle.repository';
+import { FoldEventsUseCase } from './use-cases/fold-events.use-case';
+import { PublishRecordedEventsUseCase } from './use-cases/publish-recorded-events.use-case';
+
+export interface IngestionDeps {
+  dataSource: DataSource;
+  bus: Bus;
+  log: EventLogRepository;
+  activity: ActivityRepository;
+  lifecycle: LifecycleRepository;
+  clock: Clock;
+  thresholds: LifecycleThresholds;
+  logger: Logger;
+  registry: Registry;
+  foldBatch: number;
+  publishBatch: number;
+  /** Wakes the outbox relay (the folder's stage changes). */
+  onOutboxWritten: () => void;
+}
+
+/**
+ * The two background readers of the event log: the folder and the publisher, each a WorkLoop
+ * woken by every recordEvents commit, with their backlog on /metrics.
+ */
+export function createIngestion(deps: IngestionDeps) {
+  const { dataSource, bus, log, logger } = deps;
+  const folder = new FoldEventsUseCase({ ...deps, onEventsCommitted: deps.onOutboxWritten });
+  const publisher = createBatchPublisher(bus);
+  const publishing = new PublishRecordedEventsUseCase({ dataSource, log, bus, publisher });
+  const foldLoop = new WorkLoop({ name: 'event folder', logger, batchSize: deps.foldBatch, step: () => folder.foldNext(deps.foldBatch) });
+  const publishLoop = new WorkLoop({
+    name: 'event publisher',
+    logger,
+    batchSize: deps.publishBatch,
+    step: () => publishing.publishNext(deps.publishBatch),
+  });
+  new Gauge({
+    name: 'rekindle_profile_event_backlog',
+    help: 'Recorded customer events not yet folded into profiles (reader=fold) or not yet published (reader=publish)',
+    labelNames: ['reader'],
+    registers: [deps.registry],
+    async collect() {
+      const backlog = await log.backlog(dataSource.manager);
+      for (const [reader, pending] of Object.entries(backlog)) this.set({ reader }, pending);
+    },
+  });
+  return {
+    start() {
+      foldLoop.start();
+      publishLoop.start();
+    },
+    /** Call after a commit that appended events. */
+    notify() {
+      foldLoop.notify();
+      publishLoop.notify();
+    },
+    /** Folds everything recorded so far into profiles. */
+    foldPending: () => foldLoop.drain(),
+    /** Folds and publishes everything recorded so far. */
+    async drain() {
+      await foldLoop.drain();
+      await publishLoop.drain();
+    },
+    async stop() {
+      await foldLoop.stop();
+      await publishLoop.stop();
+      publisher.close();
+    },
+  };
+}
+
+export type Ingestion = ReturnType<typeof createIngestion>;
