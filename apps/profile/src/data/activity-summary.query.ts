@@ -53,27 +53,39 @@ interface SummaryRow {
 }
 
 /**
- * The activity summary of many customers in ONE statement (the DataLoader batch): windows are
- * counted back from `now` over the daily buckets, money nets cancellations and refunds out.
+ * The activity summary of many customers in ONE statement (the DataLoader batch): logins, page
+ * views, browse depth and top categories are computed from customer_event itself, one range of
+ * customer_event_timeline_idx per customer (windows count back from `now` by UTC calendar day);
+ * money nets cancellations and refunds out.
  */
 export async function loadActivitySummaries(manager: EntityManager, customerIds: readonly string[], now: Date): Promise<Map<string, ActivitySummary>> {
   const rows: SummaryRow[] = await manager.query(
     `WITH ids AS (SELECT unnest($1::uuid[]) AS customer_id),
-     params AS (SELECT $2::timestamptz AS now, ($2::timestamptz AT TIME ZONE 'UTC')::date AS today),
+     params AS (
+       SELECT $2::timestamptz AS now, today,
+         -- day > today - 180 AND day <= today as bounds on occurred_at, so the timeline index serves the range
+         ((today - 179)::timestamp AT TIME ZONE 'UTC') AS from180, ((today + 1)::timestamp AT TIME ZONE 'UTC') AS until_today
+       FROM (SELECT ($2::timestamptz AT TIME ZONE 'UTC')::date AS today) t),
      daily AS (
-       SELECT d.customer_id,
-         coalesce(sum(logins) FILTER (WHERE day > today - 30), 0)::int AS logins30,
-         coalesce(sum(logins) FILTER (WHERE day > today - 90), 0)::int AS logins90,
-         coalesce(sum(logins), 0)::int AS logins180,
-         coalesce(sum(page_views) FILTER (WHERE day > today - 30), 0)::int AS views30,
-         coalesce(sum(page_views) FILTER (WHERE day > today - 90), 0)::int AS views90,
-         coalesce(sum(page_views), 0)::int AS views180,
-         (sum(depth_sum) FILTER (WHERE day > today - 30) / nullif(sum(page_views) FILTER (WHERE day > today - 30), 0))::float8 AS depth30,
-         (sum(depth_sum) FILTER (WHERE day <= today - 30 AND day > today - 60)
-           / nullif(sum(page_views) FILTER (WHERE day <= today - 30 AND day > today - 60), 0))::float8 AS depth_prev30
-       FROM customer_daily_activity d, params
-       WHERE d.customer_id IN (SELECT customer_id FROM ids) AND day > today - 180 AND day <= today
-       GROUP BY d.customer_id),
+       SELECT ids.customer_id, w.*
+       FROM ids CROSS JOIN params CROSS JOIN LATERAL (
+         SELECT
+           count(*) FILTER (WHERE type = 'LOGIN' AND day > today - 30)::int AS logins30,
+           count(*) FILTER (WHERE type = 'LOGIN' AND day > today - 90)::int AS logins90,
+           count(*) FILTER (WHERE type = 'LOGIN')::int AS logins180,
+           count(*) FILTER (WHERE type = 'PAGE_VIEW' AND day > today - 30)::int AS views30,
+           count(*) FILTER (WHERE type = 'PAGE_VIEW' AND day > today - 90)::int AS views90,
+           count(*) FILTER (WHERE type = 'PAGE_VIEW')::int AS views180,
+           (sum(depth) FILTER (WHERE day > today - 30)
+             / nullif(count(*) FILTER (WHERE type = 'PAGE_VIEW' AND day > today - 30), 0))::float8 AS depth30,
+           (sum(depth) FILTER (WHERE day <= today - 30 AND day > today - 60)
+             / nullif(count(*) FILTER (WHERE type = 'PAGE_VIEW' AND day <= today - 30 AND day > today - 60), 0))::float8 AS depth_prev30
+         FROM (SELECT e.type, (e.occurred_at AT TIME ZONE 'UTC')::date AS day,
+                      CASE WHEN e.type = 'PAGE_VIEW' THEN (e.data->>'depth')::bigint END AS depth
+               FROM customer_event e
+               WHERE e.customer_id = ids.customer_id AND e.occurred_at >= from180 AND e.occurred_at < until_today
+                 AND e.type IN ('LOGIN', 'PAGE_VIEW')) ev
+       ) w),
      orders AS (
        SELECT o.customer_id,
          count(*) FILTER (WHERE placed_at > now - interval '365 days')::int AS orders365,
@@ -98,12 +110,18 @@ export async function loadActivitySummaries(manager: EntityManager, customerIds:
        WHERE gap_days IS NOT NULL
        GROUP BY customer_id),
      categories AS (
-       SELECT customer_id, jsonb_agg(jsonb_build_object('category', category, 'orderLines', order_lines, 'quantity', quantity)
-                                     ORDER BY order_lines DESC, quantity DESC, category) AS top_categories
-       FROM (SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY order_lines DESC, quantity DESC, category) AS rank
-             FROM customer_category WHERE customer_id IN (SELECT customer_id FROM ids)) ranked
-       WHERE rank <= 5
-       GROUP BY customer_id),
+       -- every ORDER_PLACED ever (an event is stored once per event_id), lines without a category left out
+       SELECT ids.customer_id, top.top_categories
+       FROM ids CROSS JOIN LATERAL (
+         SELECT jsonb_agg(jsonb_build_object('category', category, 'orderLines', order_lines, 'quantity', quantity)
+                          ORDER BY order_lines DESC, quantity DESC, category) AS top_categories
+         FROM (SELECT line->>'category' AS category, count(*)::int AS order_lines, sum((line->>'quantity')::bigint)::bigint AS quantity
+               FROM customer_event e CROSS JOIN LATERAL jsonb_array_elements(e.data->'lines') AS line
+               WHERE e.customer_id = ids.customer_id AND e.type = 'ORDER_PLACED' AND coalesce(line->>'category', '') <> ''
+               GROUP BY line->>'category'
+               ORDER BY order_lines DESC, quantity DESC, category
+               LIMIT 5) ranked
+       ) top),
      complaints AS (
        SELECT customer_id, count(*)::int AS open_complaints FROM customer_complaint
        WHERE customer_id IN (SELECT customer_id FROM ids) AND opened_at IS NOT NULL AND resolved_at IS NULL
