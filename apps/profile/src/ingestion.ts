@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { Gauge, type Registry } from 'prom-client';
 import type { Clock } from '@rekindle/platform-config';
 import type { DataSource } from '@rekindle/platform-database';
@@ -5,7 +6,7 @@ import type { Logger } from '@rekindle/platform-logger';
 import { createBatchPublisher, WorkLoop, type Bus } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
 import type { ActivityRepository } from './data/activity.repository';
-import type { EventLogRepository } from './data/event-log.repository';
+import type { EventLogRepository, LogReader } from './data/event-log.repository';
 import type { LifecycleRepository } from './data/lifecycle.repository';
 import { FoldEventsUseCase } from './use-cases/fold-events.use-case';
 import { PublishRecordedEventsUseCase } from './use-cases/publish-recorded-events.use-case';
@@ -22,9 +23,13 @@ export interface IngestionDeps {
   registry: Registry;
   foldBatch: number;
   publishBatch: number;
+  /** How long foldPending() and drain() wait for the readers to catch up before they fail. */
+  settleTimeoutMs: number;
   /** Wakes the outbox relay (the folder's stage changes). */
   onOutboxWritten: () => void;
 }
+
+const SETTLE_POLL_MS = 20;
 
 /**
  * The two background readers of the event log: the folder and the publisher, each a WorkLoop
@@ -52,6 +57,23 @@ export function createIngestion(deps: IngestionDeps) {
       for (const [reader, pending] of Object.entries(backlog)) this.set({ reader }, pending);
     },
   });
+  /**
+   * Runs the reader's steps until nothing committed is left past its cursor. A step can come back
+   * empty while rows wait: they stay invisible to it until every transaction older than theirs,
+   * anywhere in the database, has ended.
+   */
+  const settle = async (loop: WorkLoop, reader: LogReader) => {
+    const deadline = Date.now() + deps.settleTimeoutMs;
+    for (;;) {
+      await loop.drain();
+      if ((await log.backlog(dataSource.manager))[reader] === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`event ${reader}: recorded events still waiting after ${deps.settleTimeoutMs} ms; a long transaction holds them back`);
+      }
+      await setTimeout(SETTLE_POLL_MS);
+    }
+  };
+
   return {
     start() {
       foldLoop.start();
@@ -63,11 +85,11 @@ export function createIngestion(deps: IngestionDeps) {
       publishLoop.notify();
     },
     /** Folds everything recorded so far into profiles. */
-    foldPending: () => foldLoop.drain(),
+    foldPending: () => settle(foldLoop, 'fold'),
     /** Folds and publishes everything recorded so far. */
     async drain() {
-      await foldLoop.drain();
-      await publishLoop.drain();
+      await settle(foldLoop, 'fold');
+      await settle(publishLoop, 'publish');
     },
     async stop() {
       await foldLoop.stop();

@@ -54,6 +54,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     registry: runtime.registry,
     foldBatch: config.INGEST_FOLD_BATCH,
     publishBatch: config.INGEST_PUBLISH_BATCH,
+    settleTimeoutMs: 60_000,
     onOutboxWritten: onEventsCommitted,
   });
   const useCases: ProfileUseCases = {

@@ -6,6 +6,7 @@ import {
   orderPlacedV1,
   orderRefundedV1,
   parseEvent,
+  type EventContract,
 } from '@rekindle/contracts';
 import { readStream } from '@rekindle/platform-testing';
 import { customerEvent, daysBefore, login, order } from './testing/event-builders';
@@ -55,7 +56,7 @@ describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
       [lifecycleChangedV1.type]: 1,
     });
     // Republished from the event log without re-validation: each must still honour its contract.
-    const contracts = [activityRecordedV1, orderPlacedV1, orderCancelledV1, orderRefundedV1];
+    const contracts: EventContract[] = [activityRecordedV1, orderPlacedV1, orderCancelledV1, orderRefundedV1];
     for (const event of published) {
       const contract = contracts.find((c) => c.type === event.type);
       if (contract) expect(() => parseEvent(contract, event)).not.toThrow();

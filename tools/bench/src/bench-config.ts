@@ -34,8 +34,8 @@ const benchEnvSchema = z.object({
   SPAN_DAYS: z.coerce.number().positive().default(180),
   /** ingest-through-gateway: seconds from the first call left out of the sustained rate. */
   WARMUP_SECONDS: z.coerce.number().min(0).default(5),
-  /** ingest-through-gateway: seconds to watch the outbox relay after the last call (its publish rate). */
-  DRAIN_SECONDS: z.coerce.number().min(0).default(10),
+  /** ingest-through-gateway: how long to wait after the last call for the profile to fold, publish and relay everything. */
+  DRAIN_SECONDS: z.coerce.number().min(0).default(120),
   /**
    * ingest-through-gateway experiment: concurrent calls never share a customer (worker w sends
    * batches w, w + CONCURRENCY, ..., each drawn from its own customers), to measure what the

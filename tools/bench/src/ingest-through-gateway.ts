@@ -9,8 +9,8 @@
  * EVENTS events over CUSTOMERS customers, BATCH_SIZE a call), then sends `recordEvents` through the
  * gateway with CONCURRENCY calls in flight. Prints: events, wall time, the sustained rate (calls
  * finishing in the first WARMUP_SECONDS left out), p50/p95/p99/max call latency, accepted /
- * duplicates / rejected (all must be accepted), the outbox backlog at the end and the relay's rate
- * over the next DRAIN_SECONDS, the CPU split per process (from /proc) with a `top` frame taken
+ * duplicates / rejected (all must be accepted), what was left to fold, publish and relay when the last
+ * call returned and when all of it was done (waiting up to DRAIN_SECONDS), the end-to-end rate, the CPU split per process (from /proc) with a `top` frame taken
  * mid-run, and what PostgreSQL's backends serving profile were waiting on (pg_stat_activity,
  * sampled every 250 ms).
  *
@@ -234,12 +234,33 @@ async function sendAll(bodies: Buffer[], gatewayPort: number, onHalfway: () => v
   return results;
 }
 
-async function outboxState(schemaName: string): Promise<{ pending: number; total: number }> {
+interface Backlog {
+  fold: number;
+  publish: number;
+  outbox: number;
+}
+
+/** What the profile has still to do after accepting: events to fold, events to publish, outbox rows to relay. */
+async function backlogOf(schemaName: string): Promise<Backlog> {
   return withPg(config.DATABASE_URL, async (c) => {
-    const { rows } = await c.query(`SELECT (SELECT count(*) FROM "${schemaName}".outbox WHERE published_at IS NULL)::int AS pending,
-      (SELECT count(*) FROM "${schemaName}".outbox)::int AS total`);
-    return rows[0] as { pending: number; total: number };
+    const { rows } = await c.query(`
+      SELECT (SELECT count(*) FROM "${schemaName}".customer_event e WHERE (e.xid, e.seq) > (k.xid, k.seq) AND k.reader = 'fold')::int AS fold,
+             (SELECT count(*) FROM "${schemaName}".customer_event e WHERE (e.xid, e.seq) > (k.xid, k.seq) AND k.reader = 'publish')::int AS publish,
+             (SELECT count(*) FROM "${schemaName}".outbox WHERE published_at IS NULL)::int AS outbox
+      FROM "${schemaName}".event_cursor k LIMIT 1`);
+    return rows[0] as Backlog;
   });
+}
+
+/** Polls until the profile has folded, published and relayed everything; resolves to how long that took. */
+async function waitUntilProcessed(schemaName: string, timeoutMs: number): Promise<{ seconds: number; left: Backlog }> {
+  const started = performance.now();
+  for (;;) {
+    const left = await backlogOf(schemaName);
+    const seconds = (performance.now() - started) / 1000;
+    if ((left.fold === 0 && left.publish === 0 && left.outbox === 0) || seconds * 1000 > timeoutMs) return { seconds, left };
+    await sleep(100);
+  }
 }
 
 function reportIngestion(results: CallResult[]) {
@@ -440,7 +461,8 @@ async function main() {
     }, config.WARMUP_SECONDS * 1000);
     const results = await sendAll(generated.bodies, gatewayPort, () => (top = topSnapshot()));
     clearTimeout(warmup);
-    const outboxAtEnd = await outboxState(schema);
+    const backlogAtEnd = await backlogOf(schema);
+    const processed = await waitUntilProcessed(schema, config.DRAIN_SECONDS * 1000);
     await sampler.stop();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const cpu = splitStarted ? split.stop({ 'bench client (this process)': (benchCpu.user + benchCpu.system) / 1e6 }) : undefined;
@@ -448,15 +470,18 @@ async function main() {
 
     reportIngestion(results);
     const wall = (Math.max(...results.map((r) => r.endedMs)) - Math.min(...results.map((r) => r.startedMs))) / 1000;
+    const accepted = results.reduce((n, r) => n + r.accepted, 0);
     console.log(
-      `outbox at the end        ${fmt(outboxAtEnd.total)} rows, ${fmt(outboxAtEnd.pending)} not yet published (${((outboxAtEnd.pending / Math.max(1, outboxAtEnd.total)) * 100).toFixed(0)}%); relay published ${fmt((outboxAtEnd.total - outboxAtEnd.pending) / wall)}/s during the run`,
+      `left when the last call returned   ${fmt(backlogAtEnd.fold)} events to fold, ${fmt(backlogAtEnd.publish)} to publish, ${fmt(backlogAtEnd.outbox)} outbox rows to relay`,
     );
-    if (config.DRAIN_SECONDS > 0) {
-      await sleep(config.DRAIN_SECONDS * 1000);
-      const after = await outboxState(schema);
-      const rate = (outboxAtEnd.pending - after.pending) / config.DRAIN_SECONDS;
+    const { left } = processed;
+    if (left.fold + left.publish + left.outbox > 0) {
+      console.log(`NOT caught up ${config.DRAIN_SECONDS} s after the run: ${fmt(left.fold)} to fold, ${fmt(left.publish)} to publish, ${fmt(left.outbox)} to relay`);
+    } else {
+      const seconds = wall + processed.seconds;
       console.log(
-        `relay after the run      ${fmt(rate)} events/s over ${config.DRAIN_SECONDS} s with no ingestion; ${fmt(after.pending)} still pending${rate > 0 ? `, ~${fmt(after.pending / rate)} s to drain` : ''} (${load()})`,
+        `all folded, published, relayed     ${processed.seconds.toFixed(1)} s after the last call; ${seconds.toFixed(1)} s from the first call: ` +
+          `${fmt(accepted / seconds)} events/s end to end (${load()})`,
       );
     }
     if (cpu) {

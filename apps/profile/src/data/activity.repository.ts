@@ -31,7 +31,7 @@ interface ActivityRow {
 }
 
 export class ActivityRepository {
-  /** Loads the customers' summaries and stages; the caller holds the fold lock (see fold-lock.ts), so nobody else writes them. */
+  /** Loads the customers' summaries and stages; the caller holds the FOLD lock (profile-locks.ts), so nobody else writes them. */
   async load(manager: EntityManager, customerIds: string[]): Promise<ActivityState[]> {
     const rows: ActivityRow[] = await manager.query(
       `SELECT c.id, c.signed_up_at, c.created_at, a.first_active_at, a.last_active_at, a.last_login_at, a.last_order_at,

@@ -34,6 +34,8 @@ const PAST = `(xid, seq) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_
 /** The rows a reader took: past its cursor, up to and including the last one it read. */
 const TAKEN = `(xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint)`;
 
+// Readers ORDER BY the table's columns (e.xid, e.seq): the selected text aliases would sort '10' before '9'.
+
 /**
  * customer_event as an append-only log: ingestion appends to it in the request, and the folder and
  * the publisher each follow it with a cursor of their own (see the FoldEventsInBackground migration).
@@ -74,7 +76,7 @@ export class EventLogRepository {
   async readActivity(manager: EntityManager, after: LogPosition, limit: number): Promise<LoggedActivity[]> {
     const rows: { xid: string; seq: string; customer_id: string; type: string; at_ms: number }[] = await manager.query(
       `SELECT xid::text AS xid, seq::text AS seq, customer_id, type, extract(epoch FROM occurred_at)::float8 * 1000 AS at_ms
-       FROM customer_event WHERE ${PAST} ORDER BY xid, seq LIMIT $3`,
+       FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3`,
       [after.xid, after.seq, limit],
     );
     return rows.map((r) => ({ xid: r.xid, seq: r.seq, customerId: r.customer_id, type: r.type, occurredAtMs: r.at_ms }));
@@ -93,7 +95,7 @@ export class EventLogRepository {
     }[] = await manager.query(
       `SELECT xid::text AS xid, seq::text AS seq, event_id, customer_id, type, extract(epoch FROM occurred_at)::float8 * 1000 AS at_ms,
               data::text AS data, traceparent
-       FROM customer_event WHERE ${PAST} ORDER BY xid, seq LIMIT $3`,
+       FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3`,
       [after.xid, after.seq, limit],
     );
     return rows.map((r) => ({
@@ -140,7 +142,7 @@ export class EventLogRepository {
     );
   }
 
-  /** How many events each reader has still to handle (for /metrics and tests). */
+  /** How many committed events each reader has still to handle (for /metrics and to wait for a reader). */
   async backlog(manager: EntityManager): Promise<Record<LogReader, number>> {
     const rows: { reader: LogReader; pending: number }[] = await manager.query(
       `SELECT c.reader, (SELECT count(*)::int FROM customer_event e WHERE (e.xid, e.seq) > (c.xid, c.seq)) AS pending

@@ -4,7 +4,7 @@ import { appendToOutbox } from '@rekindle/platform-messaging';
 import { recordActivity, summariseActivity, type LifecycleThresholds } from '@rekindle/profile-core';
 import type { ActivityRepository, ActivityState } from '../data/activity.repository';
 import type { EventLogRepository } from '../data/event-log.repository';
-import { tryLockFold } from '../data/fold-lock';
+import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
 
@@ -34,7 +34,7 @@ export class FoldEventsUseCase {
   async foldNext(limit: number): Promise<number> {
     const { dataSource, log, activity, lifecycle, clock, thresholds } = this.deps;
     const folded = await inTransaction(dataSource, async (manager) => {
-      if (!(await tryLockFold(manager))) return { events: 0, changes: 0 };
+      if (!(await tryLockProfile(manager, ProfileLock.FOLD))) return { events: 0, changes: 0 };
       const after = await log.position(manager, 'fold');
       const events = await log.readActivity(manager, after, limit);
       const last = events.at(-1);

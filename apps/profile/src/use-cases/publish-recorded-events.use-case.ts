@@ -11,6 +11,7 @@ import {
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import type { BatchPublisher, Bus, OutgoingMessage } from '@rekindle/platform-messaging';
 import type { EventLogRepository, LoggedEvent, LogPosition } from '../data/event-log.repository';
+import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 
 export interface PublishRecordedEventsDeps {
   dataSource: DataSource;
@@ -18,9 +19,6 @@ export interface PublishRecordedEventsDeps {
   bus: Bus;
   publisher: BatchPublisher;
 }
-
-/** Two-key advisory lock: one replica publishes the log at a time, in order. */
-const PUBLISH_LOCK: [number, number] = [7305863, 2];
 
 /**
  * Publishes what each recorded customer event announces (activity.recorded, plus order.placed,
@@ -41,8 +39,7 @@ export class PublishRecordedEventsUseCase {
 
   private async publishInTransaction(manager: EntityManager, limit: number): Promise<{ published: number; error?: Error }> {
     const { log, publisher } = this.deps;
-    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, $2) AS locked', PUBLISH_LOCK);
-    if (!locked) return { published: 0 };
+    if (!(await tryLockProfile(manager, ProfileLock.PUBLISH))) return { published: 0 };
     const events = await log.readEvents(manager, await log.position(manager, 'publish'), limit);
     if (events.length === 0) return { published: 0 };
 

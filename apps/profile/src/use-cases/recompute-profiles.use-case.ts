@@ -5,7 +5,7 @@ import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
-import { lockFold } from '../data/fold-lock';
+import { lockProfile, ProfileLock, tryLockProfile } from '../data/profile-locks';
 import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
 import type { RfmJobRepository } from '../data/rfm-job.repository';
 import { lifecycleChangedEvents } from './lifecycle-transitions';
@@ -16,9 +16,6 @@ export interface RecomputeProfilesResult {
   lifecycleChanged: number;
   tookMs: number;
 }
-
-/** Any constant shared by the replicas: only one of them runs the population job at a time. */
-const JOB_LOCK = 7305862;
 
 /**
  * The population job: rescores RFM and moves stages that changed by time alone, in one transaction
@@ -46,10 +43,9 @@ export class RecomputeProfilesUseCase {
     const now = this.deps.clock.now();
     await this.deps.foldPending();
     const result = await inTransaction(this.deps.dataSource, async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [JOB_LOCK]);
-      if (!locked) return null;
+      if (!(await tryLockProfile(manager, ProfileLock.JOBS))) return null;
       const rfm = await this.deps.rfm.rescore(manager, now, this.deps.rfmWindowDays);
-      await lockFold(manager);
+      await lockProfile(manager, ProfileLock.FOLD);
       const stages = await this.deps.lifecycle.moveByTime(manager, now, this.deps.thresholds);
       await appendToOutbox(manager, [
         ...rfm.changes.map((c) =>

@@ -7,7 +7,7 @@ import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type Li
 import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
-import { lockFold } from '../data/fold-lock';
+import { lockProfile, ProfileLock } from '../data/profile-locks';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
 import { customerRegisteredEvents } from './customer-registered-events';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
@@ -66,7 +66,7 @@ export class UpsertCustomersUseCase {
       const inserted = await customers.insertMany(manager, creates);
       const changed = await customers.updateMany(manager, updates);
 
-      await lockFold(manager);
+      await lockProfile(manager, ProfileLock.FOLD);
       const stages = stageChanges(await activity.load(manager, [...inserted, ...changed].map((c) => c.id)), now, this.deps.thresholds);
       await lifecycle.saveChanges(manager, stages);
 

@@ -1,0 +1,95 @@
+import { setTimeout } from 'node:timers/promises';
+import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
+import { createTestBus, readStream, startPrivateNatsServer } from '@rekindle/platform-testing';
+import { EventLogRepository, type StoredEvent } from './data/event-log.repository';
+import { customerEvent, daysBefore, order } from './testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
+
+const NOW = '2030-06-15T12:00:00.000Z';
+const share = (customer: string, days: number) => customerEvent(customer, 'CONTENT_SHARED', daysBefore(NOW, days), { contentShared: { channel: 'x' } });
+
+async function sharesOf(profile: TestProfile, externalId: string): Promise<number | undefined> {
+  const [row] = await profile.service.dataSource.query(
+    'SELECT a.shares FROM customer_activity a JOIN customer c ON c.id = a.customer_id WHERE c.external_id = $1',
+    [externalId],
+  );
+  return row?.shares;
+}
+
+describe('the event log readers (folder and publisher)', () => {
+  let profile: TestProfile;
+  beforeAll(async () => {
+    profile = await startTestProfile('profile_log_readers', { now: NOW });
+  });
+  afterAll(() => profile.stop());
+
+  it('folds an event committed after a later one once its transaction ends, and never twice', async () => {
+    await recordEvents(profile, [share('late', 10)]);
+    const [{ id: customerId }] = await profile.service.dataSource.query(`SELECT id FROM customer WHERE external_id = 'late'`);
+    const stored = (n: number): StoredEvent => ({ ...share('late', n), type: 'CONTENT_SHARED', data: { channel: 'x' }, customerId }) as StoredEvent;
+
+    // An append that started first and commits last: its rows carry the older transaction id.
+    const slow = profile.service.dataSource.createQueryRunner();
+    await slow.startTransaction();
+    try {
+      await new EventLogRepository().append(slow.manager, [stored(5), stored(4)], undefined);
+      await profile.service.useCases.recordEvents.execute([share('late', 3)]);
+      // The later append is committed and the folder woken; a reader that went by seq alone would
+      // fold it now and then pass over the open transaction's rows for good.
+      await setTimeout(500);
+      expect(await sharesOf(profile, 'late')).toBe(1);
+      await slow.commitTransaction();
+    } finally {
+      await slow.release();
+    }
+    await profile.service.drainIngestion();
+    expect(await sharesOf(profile, 'late')).toBe(4);
+    await profile.service.drainIngestion();
+    expect(await sharesOf(profile, 'late')).toBe(4);
+  });
+
+  it('republishes after a failure between publishing and moving the cursor, and JetStream keeps one copy', async () => {
+    const bus = await createTestBus('profile_log_republish');
+    const other = await startTestProfile('profile_log_republish', { now: NOW, busPrefix: bus.prefix });
+    try {
+      const [before] = await other.service.dataSource.query(`SELECT xid::text AS xid, seq FROM event_cursor WHERE reader = 'publish'`);
+      // Move the cursor back after a full publish: what a crash before the cursor's commit leaves.
+      await recordEvents(other, [share('again', 2), order('again', daysBefore(NOW, 1), 'again-o1', [{ quantity: 1, unitPrice: '5' }])]);
+      await other.service.dataSource.query(`UPDATE event_cursor SET xid = $1::xid8, seq = $2 WHERE reader = 'publish'`, [before.xid, before.seq]);
+      await other.service.drainIngestion();
+      const events = await readStream(bus, 'profile', { expected: 5 });
+      const published = events.filter((e) => e.type === activityRecordedV1.type || e.type === orderPlacedV1.type);
+      expect(published.map((e) => e.type).sort()).toEqual([activityRecordedV1.type, activityRecordedV1.type, orderPlacedV1.type]);
+    } finally {
+      await other.stop();
+      await bus.cleanup();
+    }
+  });
+});
+
+describe('a NATS outage while events are recorded', () => {
+  it('accepts every event, then publishes each activity exactly once when NATS is back', async () => {
+    const nats = await startPrivateNatsServer();
+    const bus = await createTestBus('profile_log_outage', { url: nats.url });
+    const profile = await startTestProfile('profile_log_outage', { NATS_URL: nats.url, busPrefix: bus.prefix, now: NOW });
+    try {
+      for (let batch = 0; batch < 10; batch += 1) {
+        if (batch === 3) await nats.stop();
+        const events = Array.from({ length: 100 }, (_, i) => share(`out-${batch}-${i % 10}`, 1 + (i % 5)));
+        const result = await profile.service.useCases.recordEvents.execute(events);
+        expect(result.accepted).toBe(100);
+      }
+      await nats.start();
+      await profile.service.drainIngestion();
+      const events = await readStream(bus, 'profile', { expected: 1000 + 100 * 2, timeoutMs: 30_000 });
+      const activity = events.filter((e) => e.type === activityRecordedV1.type);
+      expect(activity).toHaveLength(1000);
+      expect(new Set(activity.map((e) => (e.data as { eventId: string }).eventId)).size).toBe(1000);
+      expect(await sharesOf(profile, 'out-9-9')).toBe(10);
+    } finally {
+      await profile.stop();
+      await bus.cleanup();
+      await nats.close();
+    }
+  });
+});
