@@ -18,6 +18,12 @@ export const envSchema = z.object({
   RFM_WINDOW_DAYS: days(365),
   /** How often the service rescores RFM and moves stages by time; 0 turns the schedule off. */
   PROFILE_JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(1440),
+  /**
+   * Whether this process folds and publishes recorded events in the background. Off for API
+   * replicas when a separate worker deployment (the same image, on) does it; any number of workers
+   * may run, one works at a time.
+   */
+  PROFILE_EVENT_WORKER: z.stringbool().default(true),
   /** How many recorded events the folder takes into profiles per transaction. */
   INGEST_FOLD_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
   /** How many recorded events the publisher sends to JetStream per round of PubAcks. */

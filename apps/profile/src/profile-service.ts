@@ -117,7 +117,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     },
     async start() {
       runtime.relay.start();
-      ingestion.start();
+      if (config.PROFILE_EVENT_WORKER) ingestion.start();
       return server.start();
     },
     stop: () => server.stop(),

@@ -42,6 +42,8 @@ const benchEnvSchema = z.object({
    * per-customer locks cost. Not a realistic feed.
    */
   DISJOINT: flag,
+  /** ingest-through-gateway: fold and publish in a separate profile process (PROFILE_EVENT_WORKER), as deployed; 0 does it in the API process. */
+  WORKER_PROCESS: z.stringbool().default(true),
   /** ingest-through-gateway: also measure the raw-insert ceiling. */
   CEILING: z
     .enum(['0', '1', 'true', 'false'])

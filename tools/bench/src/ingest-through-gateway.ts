@@ -243,11 +243,11 @@ interface Backlog {
 /** What the profile has still to do after accepting: events to fold, events to publish, outbox rows to relay. */
 async function backlogOf(schemaName: string): Promise<Backlog> {
   return withPg(config.DATABASE_URL, async (c) => {
+    const pastCursor = (reader: string) =>
+      `(SELECT count(*) FROM "${schemaName}".customer_event e, "${schemaName}".event_cursor k WHERE k.reader = '${reader}' AND (e.xid, e.seq) > (k.xid, k.seq))::int`;
     const { rows } = await c.query(`
-      SELECT (SELECT count(*) FROM "${schemaName}".customer_event e WHERE (e.xid, e.seq) > (k.xid, k.seq) AND k.reader = 'fold')::int AS fold,
-             (SELECT count(*) FROM "${schemaName}".customer_event e WHERE (e.xid, e.seq) > (k.xid, k.seq) AND k.reader = 'publish')::int AS publish,
-             (SELECT count(*) FROM "${schemaName}".outbox WHERE published_at IS NULL)::int AS outbox
-      FROM "${schemaName}".event_cursor k LIMIT 1`);
+      SELECT ${pastCursor('fold')} AS fold, ${pastCursor('publish')} AS publish,
+             (SELECT count(*) FROM "${schemaName}".outbox WHERE published_at IS NULL)::int AS outbox`);
     return rows[0] as Backlog;
   });
 }
@@ -403,15 +403,27 @@ async function main() {
 
   const [profilePort, gatewayPort] = [await freePort(), await freePort()];
   const profDir = join(root, 'tools/bench/out', `cpu-${id}`);
-  const extraArgs = { profile: config.PROFILE_NODE_ARGS.split(' ').filter(Boolean), gateway: config.GATEWAY_NODE_ARGS.split(' ').filter(Boolean) };
-  const profArgs = (name: 'profile' | 'gateway') => [
+  const profileArgs = config.PROFILE_NODE_ARGS.split(' ').filter(Boolean);
+  const extraArgs = { profile: profileArgs, worker: profileArgs, gateway: config.GATEWAY_NODE_ARGS.split(' ').filter(Boolean) };
+  const profArgs = (name: 'profile' | 'worker' | 'gateway') => [
     ...extraArgs[name],
     ...(config.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []),
   ];
   if (config.CPU_PROF) mkdirSync(profDir, { recursive: true });
   const children: ChildProcess[] = [];
-  const profile = startNode('dist/apps/profile/main.js', { ...commonEnv, PORT: String(profilePort), REKINDLE_NOW: config.BENCH_NOW, PROFILE_JOBS_INTERVAL_MINUTES: '0' }, profArgs('profile'));
+  const profileEnv = { ...commonEnv, REKINDLE_NOW: config.BENCH_NOW, PROFILE_JOBS_INTERVAL_MINUTES: '0' };
+  const profile = startNode(
+    'dist/apps/profile/main.js',
+    { ...profileEnv, PORT: String(profilePort), PROFILE_EVENT_WORKER: String(!config.WORKER_PROCESS) },
+    profArgs('profile'),
+  );
   children.push(profile);
+  // The event worker: the same app with the folder and publisher on, serving no traffic.
+  const workerPort = await freePort();
+  const worker = config.WORKER_PROCESS
+    ? startNode('dist/apps/profile/main.js', { ...profileEnv, PORT: String(workerPort), PROFILE_EVENT_WORKER: 'true' }, profArgs('worker'))
+    : undefined;
+  if (worker) children.push(worker);
   let cleanedUp = false;
   const cleanup = async () => {
     if (cleanedUp) return;
@@ -430,6 +442,7 @@ async function main() {
 
   try {
     await waitReady(profilePort, profile);
+    if (worker) await waitReady(workerPort, worker);
     const gateway = startNode('dist/apps/gateway/main.js', { ...commonEnv, PORT: String(gatewayPort), SUBGRAPH_URL_PROFILE: `http://127.0.0.1:${profilePort}/graphql` }, profArgs('gateway'));
     children.push(gateway);
     await waitReady(gatewayPort, gateway);
@@ -442,6 +455,7 @@ async function main() {
       const mine = new Set(backends);
       return {
         'node profile': [profile.pid as number],
+        ...(worker ? { 'node profile event worker': [worker.pid as number] } : {}),
         'node gateway': [gateway.pid as number],
         'postgres backends serving profile': pg.filter((pid) => mine.has(pid)),
         'postgres other (wal, checkpoint, others)': pg.filter((pid) => !mine.has(pid)),
@@ -452,8 +466,8 @@ async function main() {
     let top: Promise<string> | undefined;
     let splitStarted = false;
     const warmup = setTimeout(() => {
-      void backendPidsOf(config.DATABASE_URL, profile.pid as number).then(async (pids) => {
-        backends = pids;
+      void Promise.all([profile, worker].flatMap((p) => (p ? [backendPidsOf(config.DATABASE_URL, p.pid as number)] : []))).then(async (pids) => {
+        backends = pids.flat();
         split.start();
         splitStarted = true;
         await sampler.start(profile.pid as number);
