@@ -35,6 +35,8 @@ export interface Bus {
   js: JetStreamClient;
   jsm: JetStreamManager;
   prefix: string;
+  /** JetStream request and publish timeout, ms. */
+  timeoutMs: number;
   subjectFor(contractSubject: string): string;
   streamName(producer: string): string;
   /** Creates or updates the producer's stream; idempotent. */
@@ -77,6 +79,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     js,
     jsm,
     prefix,
+    timeoutMs,
     subjectFor,
     streamName,
     async ensureStream(producer) {

@@ -7,7 +7,9 @@
  * - Producing: `appendToOutbox(manager, events)` inside the use case's transaction, then
  *   `relay.notify()` after commit. `OutboxRelay` publishes pending rows in order with
  *   `Nats-Msg-Id` = event id and marks them sent; a crash or an outage loses nothing and JetStream
- *   drops the copies a retry produces.
+ *   drops the copies a retry produces. It publishes through `createBatchPublisher`, which sends a
+ *   whole batch with core publishes and matches the PubAcks on one inbox subscription; use it to
+ *   publish to JetStream from anywhere else too.
  * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
  *   handler's writes commit in one transaction before the ack, so redeliveries change nothing.
  *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
@@ -18,6 +20,13 @@ export { connectBus, type Bus, type BusOptions } from './bus';
 export { messagingMigrations, CreateMessagingTables1732406400000 } from './migrations';
 export { appendToOutbox } from './outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export {
+  createBatchPublisher,
+  type BatchPublisher,
+  type BatchPublisherOptions,
+  type OutgoingMessage,
+  type PublishOutcome,
+} from './batch-publisher';
 export { startConsumer, type ConsumerOptions, type RunningConsumer } from './consumer';
 export { type EventHandler, type EventHandlers } from './inbox';
 export {

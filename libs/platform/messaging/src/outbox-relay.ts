@@ -1,7 +1,7 @@
-import { headers, type PubAck } from 'nats';
 import type { Registry } from 'prom-client';
 import type { DataSource, EntityManager } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
+import { createBatchPublisher, type BatchPublisher } from './batch-publisher';
 import type { Bus } from './bus';
 import { relayMetrics, type RelayMetrics } from './metrics';
 import { producerOfSubject } from './naming';
@@ -59,6 +59,7 @@ export class OutboxRelay {
   private readonly stopTimeoutMs: number;
   private readonly metrics: RelayMetrics;
   private readonly streamsEnsured = new Set<string>();
+  private publisher: BatchPublisher | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private notified = false;
@@ -115,6 +116,8 @@ export class OutboxRelay {
       this.logger.warn({ timeoutMs: this.stopTimeoutMs }, 'outbox relay: stop timed out; rows stay pending');
     }
     clearTimeout(timer);
+    this.publisher?.close();
+    this.publisher = undefined;
     this.metrics.unregister();
   }
 
@@ -145,16 +148,19 @@ export class OutboxRelay {
       if (rows.length === 0) return { claimed: 0, published: 0 };
       await this.ensureStreams(rows);
       // Every publish is fired before any ack is awaited: one round trip per batch, wire order = seq order.
-      const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
+      this.publisher ??= createBatchPublisher(this.bus);
+      const outcomes = await this.publisher.publish(
+        rows.map((row) => ({ subject: this.bus.subjectFor(row.subject), payload: row.payload, msgId: row.id, traceparent: row.traceparent })),
+      );
       const acked: string[] = [];
       const failed: string[] = [];
-      let error: unknown;
+      let error: Error | undefined;
       outcomes.forEach((outcome, index) => {
         const seq = (rows[index] as OutboxRow).seq;
-        if (outcome.status === 'fulfilled') acked.push(seq);
+        if (outcome.ok) acked.push(seq);
         else {
           failed.push(seq);
-          error ??= outcome.reason;
+          error ??= outcome.error;
         }
       });
       await this.mark(manager, acked, failed, error);
@@ -167,21 +173,14 @@ export class OutboxRelay {
     });
   }
 
-  private publish(row: OutboxRow): Promise<PubAck> {
-    const h = headers();
-    if (row.traceparent) h.set('traceparent', row.traceparent);
-    h.set('Content-Type', 'application/cloudevents+json');
-    return this.bus.js.publish(this.bus.subjectFor(row.subject), row.payload, { msgID: row.id, headers: h });
-  }
-
-  private async mark(manager: EntityManager, acked: string[], failed: string[], error: unknown): Promise<void> {
+  private async mark(manager: EntityManager, acked: string[], failed: string[], error: Error | undefined): Promise<void> {
     if (acked.length > 0) {
       await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [acked]);
     }
     if (failed.length > 0) {
       await manager.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])', [
         failed,
-        error instanceof Error ? error.message : String(error),
+        error?.message,
       ]);
     }
   }
