@@ -37,5 +37,4 @@ export {
   type ReplayDeadLetterOptions,
 } from './dead-letter';
 export { subjectOfType } from './naming';
-export { createBatchPublisher, type BatchPublisher, type OutgoingMessage, type PublishOutcome } from './batch-publisher';
 export { WorkLoop, type WorkLoopOptions } from './work-loop';

@@ -51,7 +51,7 @@ describe('a NATS crash', () => {
 
       await inTransaction(db.dataSource, (m) => appendToOutbox(m, second));
       relay.notify();
-      await waitFor(async () => lines.some((line) => line['msg'] === 'outbox relay: publish failed; backing off'));
+      await waitFor(async () => lines.some((line) => line['msg'] === 'outbox relay: failed; backing off'));
       expect(await count('published_at IS NULL')).toBeGreaterThanOrEqual(250);
 
       await nats.start();

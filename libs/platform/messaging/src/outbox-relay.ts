@@ -5,7 +5,7 @@ import { createBatchPublisher, type BatchPublisher } from './batch-publisher';
 import type { Bus } from './bus';
 import { relayMetrics, type RelayMetrics } from './metrics';
 import { producerOfSubject } from './naming';
-import { retryDelay } from './backoff';
+import { WorkLoop } from './work-loop';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -52,94 +52,56 @@ const CLAIM = `
 export class OutboxRelay {
   private readonly dataSource: DataSource;
   private readonly bus: Bus;
-  private readonly logger: Logger;
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
-  private readonly maxBackoffMs: number;
-  private readonly stopTimeoutMs: number;
   private readonly metrics: RelayMetrics;
+  private readonly loop: WorkLoop;
   private readonly streamsEnsured = new Set<string>();
   private publisher: BatchPublisher | undefined;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private notified = false;
-  private wake: (() => void) | undefined;
-  private wakeOnNotify = false;
-  private exclusive: Promise<unknown> = Promise.resolve();
+  private started = false;
 
   constructor(options: OutboxRelayOptions) {
     this.dataSource = options.dataSource;
     this.bus = options.bus;
-    this.logger = options.logger;
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
-    this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
     this.metrics = relayMetrics(options.registry, this.dataSource.driver.schema ?? 'public', () => this.countPending());
+    this.loop = new WorkLoop({
+      name: 'outbox relay',
+      logger: options.logger,
+      batchSize: this.batchSize,
+      step: async () => {
+        const result = await this.publishBatch();
+        if (result.error !== undefined) throw result.error;
+        return result.claimed;
+      },
+      pollIntervalMs: options.pollIntervalMs,
+      maxBackoffMs: options.maxBackoffMs,
+      stopTimeoutMs: options.stopTimeoutMs,
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.started = true;
+    this.loop.start();
   }
 
   /** Wakes the loop now, e.g. right after a commit that appended to the outbox. */
   notify(): void {
-    this.notified = true;
-    if (this.wakeOnNotify) this.wake?.();
+    this.loop.notify();
   }
 
   /** Publishes until nothing is pending; returns how many it published. Throws when a publish fails. */
-  async flush(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = await this.serially(() => this.publishBatch());
-      total += result.published;
-      if (result.error !== undefined) throw result.error;
-      if (result.claimed < this.batchSize) return total;
-    }
+  flush(): Promise<number> {
+    return this.loop.drain();
   }
 
   /** Stops the loop after one final flush attempt, within `stopTimeoutMs`. Unpublished rows stay for the next start. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wake?.();
-    const finished = (this.loop ?? Promise.resolve()).then(() => this.flush()).then(
-      () => 'done' as const,
-      (error: unknown) => this.logger.warn({ err: error }, 'outbox relay: final flush failed; rows stay pending'),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.stopTimeoutMs)));
-    if ((await Promise.race([finished, timedOut])) === 'timeout') {
-      this.logger.warn({ timeoutMs: this.stopTimeoutMs }, 'outbox relay: stop timed out; rows stay pending');
-    }
-    clearTimeout(timer);
+    if (!this.started) return;
+    this.started = false;
+    await this.loop.stop();
     this.publisher?.close();
     this.publisher = undefined;
     this.metrics.unregister();
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      let result: BatchResult;
-      try {
-        result = await this.serially(() => this.publishBatch());
-      } catch (error) {
-        result = { claimed: 0, published: 0, error };
-      }
-      if (result.error === undefined) {
-        if (failures > 0) this.logger.info({ failures }, 'outbox relay: publishing again');
-        failures = 0;
-        if (result.claimed < this.batchSize) await this.sleep(this.pollIntervalMs, true);
-      } else {
-        failures += 1;
-        this.logger.warn({ err: result.error, failures }, 'outbox relay: publish failed; backing off');
-        await this.sleep(retryDelay(failures, this.pollIntervalMs, this.maxBackoffMs), false);
-      }
-    }
   }
 
   private async publishBatch(): Promise<BatchResult> {
@@ -196,32 +158,5 @@ export class OutboxRelay {
   private async countPending(): Promise<number> {
     const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
     return (row as { n: number }).n;
-  }
-
-  /** Runs batches one at a time within this relay, so `flush()` never overlaps the loop's batch. */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.exclusive.then(work, work);
-    this.exclusive = next.catch(() => undefined);
-    return next;
-  }
-
-  private sleep(ms: number, wakeOnNotify: boolean): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    if (wakeOnNotify && this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        this.wakeOnNotify = false;
-        this.notified = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeOnNotify = wakeOnNotify;
-      this.wake = done;
-    });
   }
 }

@@ -90,7 +90,7 @@ export class WorkLoop {
         if (handled < batchSize) await this.sleep(this.pollIntervalMs, true);
       } catch (error) {
         failures += 1;
-        logger.warn({ err: error, failures }, `${name}: step failed; backing off`);
+        logger.warn({ err: error, failures }, `${name}: failed; backing off`);
         await this.sleep(retryDelay(failures, this.pollIntervalMs, this.maxBackoffMs), false);
       }
     }
