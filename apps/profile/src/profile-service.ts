@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
 import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
@@ -63,6 +64,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     recordEvents: new RecordEventsUseCase({
       dataSource,
       customers,
+      customerIds: new LRUCache({ max: config.CUSTOMER_ID_CACHE_SIZE }),
       log,
       clock,
       onEventsCommitted: () => {

@@ -112,12 +112,15 @@ describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
     expect(await count(`customer WHERE external_id LIKE 'many-%'`)).toBe(0);
   });
 
-  it('applies concurrent batches for the same customer without losing counts', async () => {
+  it('applies concurrent batches for the same new customer: registered once, no count lost', async () => {
     const batches = Array.from({ length: 5 }, (_, b) =>
       Array.from({ length: 20 }, (_, i) => customerEvent('busy', 'CONTENT_SHARED', daysBefore(NOW, 1, b + i / 100), { contentShared: { channel: 'x' } })),
     );
     const results = await Promise.all(batches.map((events) => record(events)));
     expect(results.reduce((n, r) => n + (r.data?.recordEvents.accepted ?? 0), 0)).toBe(100);
+    // The five calls raced to register the unknown customer: one did.
+    expect(results.reduce((n, r) => n + (r.data?.recordEvents.customersCreated ?? 0), 0)).toBe(1);
+    expect(await count(`customer WHERE external_id = 'busy'`)).toBe(1);
     const [row] = await profile.service.dataSource.query(
       `SELECT a.shares FROM customer_activity a JOIN customer c ON c.id = a.customer_id WHERE c.external_id = 'busy'`,
     );

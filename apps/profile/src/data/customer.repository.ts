@@ -50,6 +50,35 @@ export class CustomerRepository {
     );
   }
 
+  /** externalId → id of the customers that exist, for a caller that needs no more of them. */
+  async idsByExternalIds(manager: EntityManager, externalIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; external_id: string }[] = await manager.query(
+      'SELECT id, external_id FROM customer WHERE external_id = ANY($1::text[])',
+      [externalIds],
+    );
+    return new Map(rows.map((r) => [r.external_id, r.id]));
+  }
+
+  /**
+   * Shares the external ids' locks with other holders of the shared lock (concurrent recordEvents
+   * calls) but not with lockExternalIds (an upsert), in the same fixed order.
+   */
+  async lockExternalIdsShared(manager: EntityManager, externalIds: string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock_shared(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) x ORDER BY k) locks`,
+      [externalIds],
+    );
+  }
+
+  /**
+   * Registers the external ids no other transaction has registered meanwhile (ON CONFLICT DO
+   * NOTHING), in a fixed order so racing callers never deadlock; returns the customers it created.
+   */
+  insertNewExternalIds(manager: EntityManager, customers: { id: string; state: CustomerState }[]): Promise<CustomerModel[]> {
+    const sorted = [...customers].sort((a, b) => (a.state.externalId < b.state.externalId ? -1 : 1));
+    return this.insert(manager, sorted, 'ON CONFLICT (external_id) DO NOTHING');
+  }
+
   async findByExternalIds(manager: EntityManager, externalIds: readonly string[]): Promise<CustomerModel[]> {
     const rows: CustomerRow[] = await manager.query('SELECT * FROM customer WHERE external_id = ANY($1::text[])', [externalIds]);
     return rows.map(toCustomerModel);
@@ -60,12 +89,18 @@ export class CustomerRepository {
     return rows.map(toCustomerModel);
   }
 
-  async insertMany(manager: EntityManager, customers: { id: string; state: CustomerState }[]): Promise<CustomerModel[]> {
+  /** Creates the customers; the caller holds their external ids' locks (lockExternalIds). */
+  insertMany(manager: EntityManager, customers: { id: string; state: CustomerState }[]): Promise<CustomerModel[]> {
+    return this.insert(manager, customers, '');
+  }
+
+  private async insert(manager: EntityManager, customers: { id: string; state: CustomerState }[], onConflict: string): Promise<CustomerModel[]> {
     if (customers.length === 0) return [];
     const rows: CustomerRow[] = await manager.query(
       `INSERT INTO customer (id, external_id, email, phone, name, birth_date, gender, region, city, signed_up_at, attributes)
        SELECT id, external_id, email, phone, name, birth_date, gender, region, city, signed_up_at, attributes
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, ${STATE_COLUMNS})
+       ${onConflict}
        RETURNING *`,
       [JSON.stringify(customers.map((c) => toRecord(c.id, c.state)))],
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LRUCache } from 'lru-cache';
 import { InputError } from '@rekindle/contracts';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
@@ -19,6 +20,8 @@ export interface RecordEventsResult {
 export interface RecordEventsDeps {
   dataSource: DataSource;
   customers: CustomerRepository;
+  /** externalId → customer id, shared by the calls of this process. */
+  customerIds: LRUCache<string, string>;
   log: EventLogRepository;
   clock: Clock;
   /** Called after commit: the folder, the publisher and the outbox relay have work. */
@@ -47,6 +50,7 @@ export class RecordEventsUseCase {
 
     const externalIds = [...new Set(validation.accepted.map((e) => e.customerExternalId))];
     const { idOf, created } = await inTransaction(this.deps.dataSource, (manager) => this.resolveCustomers(manager, externalIds, now, traceparent));
+    this.remember(idOf);
     const stored = validation.accepted.map((e) => ({ ...e, customerId: idOf.get(e.customerExternalId) as string }) as StoredEvent);
     const accepted = await this.deps.log.append(this.deps.dataSource.manager, stored, traceparent);
     if (accepted > 0 || created.length > 0) this.deps.onEventsCommitted();
@@ -55,28 +59,39 @@ export class RecordEventsUseCase {
 
   /**
    * Finds the customers the events name and registers the unknown ones, in a short transaction of
-   * its own: only unknown ids are locked (the lock upsertCustomers takes too), so a customer is
-   * created once even when calls race, and the events' transaction holds no such lock. A customer
-   * registered here stays registered if recording its events then fails: the partner named it.
+   * its own. Concurrent calls share the unknown ids' locks and let ON CONFLICT settle who creates a
+   * customer; an upsertCustomers of the same ids (exclusive locks) waits, or is waited for. A
+   * customer registered here stays registered if recording its events then fails: the partner
+   * named it. Known ids come from the cache first: a customer's id never changes.
    */
   private async resolveCustomers(manager: EntityManager, externalIds: string[], now: Date, traceparent?: string): Promise<ResolvedCustomers> {
-    const { customers } = this.deps;
-    const known = await customers.findByExternalIds(manager, externalIds);
-    const knownIds = new Set(known.map((c) => c.externalId));
-    let missing = externalIds.filter((id) => !knownIds.has(id));
-    if (missing.length > 0) {
-      await customers.lockExternalIds(manager, missing);
-      const raced = await customers.findByExternalIds(manager, missing);
-      known.push(...raced);
-      raced.forEach((c) => knownIds.add(c.externalId));
-      missing = missing.filter((id) => !knownIds.has(id));
-    }
-    const created = await customers.insertMany(
+    const { customers, customerIds } = this.deps;
+    const idOf = new Map<string, string>();
+    const uncached = externalIds.filter((externalId) => {
+      const id = customerIds.get(externalId);
+      if (id !== undefined) idOf.set(externalId, id);
+      return id === undefined;
+    });
+    const known = uncached.length === 0 ? new Map<string, string>() : await customers.idsByExternalIds(manager, uncached);
+    known.forEach((id, externalId) => idOf.set(externalId, id));
+    const missing = uncached.filter((externalId) => !known.has(externalId));
+    if (missing.length === 0) return { idOf, created: [] };
+
+    await customers.lockExternalIdsShared(manager, missing);
+    const created = await customers.insertNewExternalIds(
       manager,
       missing.map((id) => ({ id: randomUUID(), state: emptyCustomerState(id) })),
     );
+    created.forEach((c) => idOf.set(c.externalId, c.id));
+    const raced = missing.filter((externalId) => !idOf.has(externalId));
+    if (raced.length > 0) (await customers.idsByExternalIds(manager, raced)).forEach((id, externalId) => idOf.set(externalId, id));
     await appendToOutbox(manager, customerRegisteredEvents(created, now, traceparent));
-    return { idOf: new Map([...known, ...created].map((c) => [c.externalId, c.id])), created };
+    return { idOf, created };
+  }
+
+  /** Remembers ids only once their transaction committed. */
+  private remember(idOf: Map<string, string>): void {
+    for (const [externalId, id] of idOf) this.deps.customerIds.set(externalId, id);
   }
 }
 
