@@ -15,8 +15,8 @@
  * sampled every 250 ms).
  *
  * Then, with the apps stopped, the ceiling (CEILING=0 skips it): the same rows into the same table
- * (customer_event of a freshly migrated schema) as (1) the app's own event statement alone
- * (jsonb_to_recordset ... ON CONFLICT DO NOTHING RETURNING, one transaction per BATCH_SIZE rows),
+ * (customer_event of a freshly migrated schema) as (1) the app's own append alone
+ * (EventLogRepository.append, one statement per BATCH_SIZE rows),
  * (2) one multi-row INSERT ... SELECT FROM unnest(...) per 10,000 rows (pg-copy-streams is not
  * installed, so node cannot speak COPY), and (3) a real `COPY ... FROM STDIN` through psql, when
  * psql is on PATH. Schemas and streams are dropped at the end (KEEP=1 keeps them).
@@ -30,6 +30,8 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import { openDatabase } from '@rekindle/platform-database';
+import { EventLogRepository, type StoredEvent } from '../../../apps/profile/src/data/event-log.repository';
 import { benchConfig } from './bench-config';
 import {
   backendPidsOf,
@@ -337,24 +339,29 @@ async function ceiling(columns: Columns) {
   try {
     console.log('');
     console.log(`== the ceiling: the same ${fmt(n)} rows into customer_event of a fresh schema, apps stopped`);
-    await timed(client, `app's event statement alone (jsonb_to_recordset, ON CONFLICT), ${fmt(config.BATCH_SIZE)}/txn`, n, async () => {
+    const dataSource = await openDatabase({ url: config.DATABASE_URL, schema: ceilingSchema, migrations: [], poolSize: 1 });
+    try {
+      const log = new EventLogRepository();
+      const batches: StoredEvent[][] = [];
       for (let start = 0; start < n; start += config.BATCH_SIZE) {
-        const end = Math.min(n, start + config.BATCH_SIZE);
-        const json = [];
-        for (let i = start; i < end; i += 1) {
-          json.push(
-            `{"event_id":${JSON.stringify(columns.eventIds[i])},"customer_id":"${columns.customerIds[i]}","type":"${columns.types[i]}","occurred_at":"${columns.occurredAts[i]}","data":${columns.data[i]}}`,
-          );
+        const batch: StoredEvent[] = [];
+        for (let i = start; i < Math.min(n, start + config.BATCH_SIZE); i += 1) {
+          batch.push({
+            eventId: columns.eventIds[i],
+            customerId: columns.customerIds[i],
+            type: columns.types[i],
+            occurredAt: columns.occurredAts[i],
+            data: JSON.parse(columns.data[i] as string),
+          } as StoredEvent);
         }
-        await client.query(
-          `INSERT INTO customer_event (event_id, customer_id, type, occurred_at, data)
-           SELECT event_id, customer_id, type, occurred_at, data
-           FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, customer_id uuid, type text, occurred_at timestamptz, data jsonb)
-           ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-          [`[${json.join(',')}]`],
-        );
+        batches.push(batch);
       }
-    });
+      await timed(client, `the app's append (EventLogRepository.append: unnest, ON CONFLICT), ${fmt(config.BATCH_SIZE)}/statement`, n, async () => {
+        for (const batch of batches) await log.append(dataSource.manager, batch, undefined);
+      });
+    } finally {
+      await dataSource.destroy();
+    }
     const chunk = 10_000;
     await timed(client, `multi-row INSERT ... SELECT FROM unnest, ${fmt(chunk)} rows/statement`, n, async () => {
       for (let start = 0; start < n; start += chunk) {

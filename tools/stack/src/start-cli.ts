@@ -21,6 +21,7 @@ import type { SharedServiceSettings } from './service-env';
 import { loadStackConfig } from './stack-config';
 import { startServices } from './start-services';
 import { waitForConsumers } from './wait-for-consumers';
+import { waitForProfileEvents } from './wait-for-profile-events';
 import { STATE_DIR } from './workspace-paths';
 
 const DATABASE = 'rekindle';
@@ -49,6 +50,8 @@ async function loadDemoData(natsUrl: string, print: (line: string) => void) {
   const summary = await importOnlineRetail({ file, url: gatewayUrl }, { log: print });
   print(formatSummary(summary));
   if (!summary.ok) throw new Error('the demo data import failed (see above)');
+  const profile = subgraphs.find((s) => s.name === 'profile') as (typeof subgraphs)[number];
+  await waitForProfileEvents(`http://127.0.0.1:${profile.port}/metrics`, print);
   await waitForConsumers(natsUrl, 'PROFILE', print);
   await runDemoLoyaltyJobs(gatewayUrl, print);
 }
