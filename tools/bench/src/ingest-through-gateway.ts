@@ -70,6 +70,8 @@ const mixOptions: MixOptions = {
   spanDays: config.SPAN_DAYS,
   ...(config.DISJOINT ? { partitions: config.CONCURRENCY, batchSize: config.BATCH_SIZE } : {}),
 };
+const PROFILE_TUNING = ['INGEST_FOLD_BATCH', 'INGEST_PUBLISH_BATCH', 'CUSTOMER_ID_CACHE_SIZE', 'DB_POOL_SIZE'];
+
 const commonEnv = {
   PATH: process.env['PATH'] ?? '',
   DATABASE_URL: config.DATABASE_URL,
@@ -418,7 +420,9 @@ async function main() {
   ];
   if (config.CPU_PROF) mkdirSync(profDir, { recursive: true });
   const children: ChildProcess[] = [];
-  const profileEnv = { ...commonEnv, REKINDLE_NOW: config.BENCH_NOW, PROFILE_JOBS_INTERVAL_MINUTES: '0' };
+  // The profile's own tuning variables pass through, for experiments.
+  const tuning = Object.fromEntries(PROFILE_TUNING.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
+  const profileEnv = { ...commonEnv, ...tuning, REKINDLE_NOW: config.BENCH_NOW, PROFILE_JOBS_INTERVAL_MINUTES: '0' };
   const profile = startNode(
     'dist/apps/profile/main.js',
     { ...profileEnv, PORT: String(profilePort), PROFILE_EVENT_WORKER: String(!config.WORKER_PROCESS) },
