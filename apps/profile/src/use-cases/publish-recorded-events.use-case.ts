@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   activityRecordedV1,
   createValidatedEvent,
+  jsonWithLastValue,
   orderCancelledV1,
   orderPlacedV1,
   orderRefundedV1,
-  type CloudEvent,
+  serializeValidatedEvent,
   type EventContract,
 } from '@rekindle/contracts';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import type { BatchPublisher, Bus, OutgoingMessage } from '@rekindle/platform-messaging';
-import type { EventLogRepository, LoggedEvent, LogPosition } from '../data/event-log.repository';
+import type { EventLogRepository, LoggedEvent } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 
 export interface PublishRecordedEventsDeps {
@@ -28,7 +29,11 @@ export interface PublishRecordedEventsDeps {
  * the rest, and the message ids, derived from the event id, let JetStream drop the copies.
  */
 export class PublishRecordedEventsUseCase {
-  constructor(private readonly deps: PublishRecordedEventsDeps) {}
+  private readonly subjects: { activity: string };
+
+  constructor(private readonly deps: PublishRecordedEventsDeps) {
+    this.subjects = { activity: deps.bus.subjectFor(activityRecordedV1.subject) };
+  }
 
   /** Publishes up to `limit` events' messages; returns how many events it published. Throws when a publish failed. */
   async publishNext(limit: number): Promise<number> {
@@ -58,62 +63,63 @@ export class PublishRecordedEventsUseCase {
       published += 1;
     }
     const last = events[published - 1];
-    if (last) await log.advance(manager, 'publish', position(last));
+    if (last) await log.advance(manager, 'publish', last);
     return { published, error };
   }
 
+  /** The event's messages, serialised around the stored data text (no parse and re-serialise but for orders). */
   private messagesOf(event: LoggedEvent): OutgoingMessage[] {
-    const data = JSON.parse(event.data) as Record<string, unknown>;
-    const occurredAt = new Date(event.occurredAtMs);
-    const meta = { subject: event.customerId, time: occurredAt, traceparent: event.traceparent ?? undefined };
-    const events: CloudEvent[] = [
-      createValidatedEvent(activityRecordedV1, {
-        ...meta,
-        id: eventIdOf(event.eventId, 'activity'),
-        data: { customerId: event.customerId, eventId: event.eventId, activityType: event.type, occurredAt: occurredAt.toISOString(), data },
-      }),
+    const occurredAt = new Date(event.occurredAtMs).toISOString();
+    const traceparent = event.traceparent ?? undefined;
+    const meta = { subject: event.customerId, time: new Date(event.occurredAtMs), traceparent };
+    const activityId = eventIdOf(event.eventId, 'activity');
+    const activity = jsonWithLastValue(
+      { customerId: event.customerId, eventId: event.eventId, activityType: event.type, occurredAt, data: null },
+      event.data,
+    );
+    const messages: OutgoingMessage[] = [
+      {
+        subject: this.subjects.activity,
+        payload: serializeValidatedEvent(activityRecordedV1, { ...meta, id: activityId }, activity),
+        msgId: activityId,
+        traceparent,
+      },
     ];
-    const order = orderEventOf(event, data, occurredAt);
-    if (order) events.push(createValidatedEvent(order.contract, { ...meta, id: eventIdOf(event.eventId, 'order'), data: order.data }));
-    return events.map((e) => ({
-      subject: this.deps.bus.subjectFor(subjectOf(e.type)),
-      payload: JSON.stringify(e),
-      msgId: e.id,
-      traceparent: event.traceparent ?? undefined,
-    }));
+    const order = orderEventOf(event, occurredAt);
+    if (order) {
+      const id = eventIdOf(event.eventId, 'order');
+      const payload = JSON.stringify(createValidatedEvent(order.contract, { ...meta, id, data: order.data }));
+      messages.push({ subject: this.deps.bus.subjectFor(order.contract.subject), payload, msgId: id, traceparent });
+    }
+    return messages;
   }
 }
 
-const position = (e: LogPosition): LogPosition => ({ xid: e.xid, seq: e.seq });
-
-const SUBJECTS = new Map<string, string>(
-  [activityRecordedV1, orderPlacedV1, orderCancelledV1, orderRefundedV1].map((c: EventContract) => [c.type, c.subject]),
-);
-const subjectOf = (type: string) => SUBJECTS.get(type) as string;
-
-function orderEventOf(event: LoggedEvent, data: Record<string, unknown>, occurredAt: Date): { contract: EventContract; data: unknown } | null {
+/** The order event a recorded order event also announces, if it is one. */
+function orderEventOf(event: LoggedEvent, occurredAt: string): { contract: EventContract; data: unknown } | null {
+  const contract = ORDER_CONTRACTS[event.type];
+  if (!contract) return null;
+  const data = JSON.parse(event.data) as Record<string, unknown>;
   const base = { customerId: event.customerId, orderId: data['orderId'] };
-  switch (event.type) {
-    case 'ORDER_PLACED':
-      return {
-        contract: orderPlacedV1,
-        data: { ...base, placedAt: occurredAt.toISOString(), currency: data['currency'], total: data['total'], lines: data['lines'] },
-      };
-    case 'ORDER_CANCELLED':
-      return { contract: orderCancelledV1, data: { ...base, amount: data['amount'], occurredAt: occurredAt.toISOString() } };
-    case 'ORDER_REFUNDED':
-      return { contract: orderRefundedV1, data: { ...base, amount: data['amount'], occurredAt: occurredAt.toISOString() } };
-    default:
-      return null;
-  }
+  return contract === orderPlacedV1
+    ? { contract, data: { ...base, placedAt: occurredAt, currency: data['currency'], total: data['total'], lines: data['lines'] } }
+    : { contract, data: { ...base, amount: data['amount'], occurredAt } };
 }
+
+const ORDER_CONTRACTS: Partial<Record<string, EventContract>> = {
+  ORDER_PLACED: orderPlacedV1,
+  ORDER_CANCELLED: orderCancelledV1,
+  ORDER_REFUNDED: orderRefundedV1,
+};
 
 /**
  * A stable UUID (version 5 layout) per recorded event and message kind: the same event always
  * publishes under the same id, so JetStream's duplicate window and the consumers' inboxes drop copies.
  */
+const sha1 = (text: string) => hash('sha1', text, 'buffer');
+
 function eventIdOf(eventId: string, kind: 'activity' | 'order'): string {
-  const hash = createHash('sha1').update(`rekindle.profile:${kind}:${eventId}`).digest();
+  const hash = sha1(`rekindle.profile:${kind}:${eventId}`);
   hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
   hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
   const hex = hash.toString('hex', 0, 16);
