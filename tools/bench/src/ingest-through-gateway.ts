@@ -145,8 +145,8 @@ class WaitSampler {
   private client: Client | undefined;
   backends: number[] = [];
 
-  async start(profilePid: number) {
-    this.backends = await backendPidsOf(config.DATABASE_URL, profilePid);
+  async start(profilePids: number[]) {
+    this.backends = (await Promise.all(profilePids.map((pid) => backendPidsOf(config.DATABASE_URL, pid)))).flat();
     this.client = new Client({ connectionString: config.DATABASE_URL });
     await this.client.connect();
     let busy = false;
@@ -481,7 +481,7 @@ async function main() {
         backends = pids.flat();
         split.start();
         splitStarted = true;
-        await sampler.start(profile.pid as number);
+        await sampler.start([profile, worker].flatMap((p) => (p ? [p.pid as number] : [])));
       });
     }, config.WARMUP_SECONDS * 1000);
     const results = await sendAll(generated.bodies, gatewayPort, () => (top = topSnapshot()));
