@@ -48,9 +48,19 @@ export class RecordEventsUseCase {
     const rejected = validation.rejected.map(({ index, code, field, message }) => ({ index, code, field, message }));
     if (validation.accepted.length === 0) return { accepted: 0, duplicates: 0, rejected, customersCreated: 0 };
 
-    const externalIds = [...new Set(validation.accepted.map((e) => e.customerExternalId))];
-    const { idOf, created } = await inTransaction(this.deps.dataSource, (manager) => this.resolveCustomers(manager, externalIds, now, traceparent));
-    this.remember(idOf);
+    // Known ids come from the cache first (a customer's id never changes); the rest from the database.
+    const idOf = new Map<string, string>();
+    const uncached: string[] = [];
+    for (const externalId of new Set(validation.accepted.map((e) => e.customerExternalId))) {
+      const id = this.deps.customerIds.get(externalId);
+      if (id === undefined) uncached.push(externalId);
+      else idOf.set(externalId, id);
+    }
+    const created =
+      uncached.length === 0
+        ? []
+        : await inTransaction(this.deps.dataSource, (manager) => this.resolveCustomers(manager, uncached, idOf, now, traceparent));
+    for (const externalId of uncached) this.deps.customerIds.set(externalId, idOf.get(externalId) as string);
     const stored = validation.accepted.map((e) => ({ ...e, customerId: idOf.get(e.customerExternalId) as string }) as StoredEvent);
     const accepted = await this.deps.log.append(this.deps.dataSource.manager, stored, traceparent);
     if (accepted > 0 || created.length > 0) this.deps.onEventsCommitted();
@@ -58,24 +68,24 @@ export class RecordEventsUseCase {
   }
 
   /**
-   * Finds the customers the events name and registers the unknown ones, in a short transaction of
-   * its own. Concurrent calls share the unknown ids' locks and let ON CONFLICT settle who creates a
-   * customer; an upsertCustomers of the same ids (exclusive locks) waits, or is waited for. A
-   * customer registered here stays registered if recording its events then fails: the partner
-   * named it. Known ids come from the cache first: a customer's id never changes.
+   * Finds the customers not in the cache and registers the unknown ones, into `idOf`, in a short
+   * transaction of its own. Concurrent calls share the unknown ids' locks and let ON CONFLICT settle
+   * who creates a customer; an upsertCustomers of the same ids (exclusive locks) waits, or is waited
+   * for. A customer registered here stays registered if recording its events then fails: the
+   * partner named it. Returns the customers it created.
    */
-  private async resolveCustomers(manager: EntityManager, externalIds: string[], now: Date, traceparent?: string): Promise<ResolvedCustomers> {
-    const { customers, customerIds } = this.deps;
-    const idOf = new Map<string, string>();
-    const uncached = externalIds.filter((externalId) => {
-      const id = customerIds.get(externalId);
-      if (id !== undefined) idOf.set(externalId, id);
-      return id === undefined;
-    });
-    const known = uncached.length === 0 ? new Map<string, string>() : await customers.idsByExternalIds(manager, uncached);
+  private async resolveCustomers(
+    manager: EntityManager,
+    externalIds: string[],
+    idOf: Map<string, string>,
+    now: Date,
+    traceparent?: string,
+  ): Promise<CustomerModel[]> {
+    const { customers } = this.deps;
+    const known = await customers.idsByExternalIds(manager, externalIds);
     known.forEach((id, externalId) => idOf.set(externalId, id));
-    const missing = uncached.filter((externalId) => !known.has(externalId));
-    if (missing.length === 0) return { idOf, created: [] };
+    const missing = externalIds.filter((externalId) => !known.has(externalId));
+    if (missing.length === 0) return [];
 
     await customers.lockExternalIdsShared(manager, missing);
     const created = await customers.insertNewExternalIds(
@@ -86,16 +96,6 @@ export class RecordEventsUseCase {
     const raced = missing.filter((externalId) => !idOf.has(externalId));
     if (raced.length > 0) (await customers.idsByExternalIds(manager, raced)).forEach((id, externalId) => idOf.set(externalId, id));
     await appendToOutbox(manager, customerRegisteredEvents(created, now, traceparent));
-    return { idOf, created };
+    return created;
   }
-
-  /** Remembers ids only once their transaction committed. */
-  private remember(idOf: Map<string, string>): void {
-    for (const [externalId, id] of idOf) this.deps.customerIds.set(externalId, id);
-  }
-}
-
-interface ResolvedCustomers {
-  idOf: Map<string, string>;
-  created: CustomerModel[];
 }
