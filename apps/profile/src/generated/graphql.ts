@@ -550,7 +550,9 @@ export type Mutation = {
   upsertCustomers: UpsertCustomersPayload;
   /**
    * Records up to 5,000 customer events, idempotent by eventId. Each bad event is rejected alone
-   * (index, code, message) and never blocks the good ones; none is half-written.
+   * (index, code, message) and never blocks the good ones; none is half-written. Returns once the
+   * events are durable; activity, lifecycle stages and the published events follow in the
+   * background, normally within a second.
    */
   recordEvents: RecordEventsPayload;
   /**
