@@ -98,5 +98,3 @@ export function createIngestion(deps: IngestionDeps) {
     },
   };
 }
-
-export type Ingestion = ReturnType<typeof createIngestion>;
