@@ -30,7 +30,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { openDatabase } from '@rekindle/platform-database';
+import { openDatabase, type DataSource } from '@rekindle/platform-database';
 import { EventLogRepository, type StoredEvent } from '../../../apps/profile/src/data/event-log.repository';
 import { benchConfig } from './bench-config';
 import {
@@ -52,7 +52,6 @@ import {
   stopNode,
   topSnapshot,
   waitReady,
-  withPg,
 } from './bench-harness';
 import { eventMix, type MixOptions } from './event-mix';
 
@@ -245,22 +244,17 @@ interface Backlog {
 }
 
 /** What the profile has still to do after accepting: events to fold, events to publish, outbox rows to relay. */
-async function backlogOf(schemaName: string): Promise<Backlog> {
-  return withPg(config.DATABASE_URL, async (c) => {
-    const pastCursor = (reader: string) =>
-      `(SELECT count(*) FROM "${schemaName}".customer_event e, "${schemaName}".event_cursor k WHERE k.reader = '${reader}' AND (e.xid, e.seq) > (k.xid, k.seq))::int`;
-    const { rows } = await c.query(`
-      SELECT ${pastCursor('fold')} AS fold, ${pastCursor('publish')} AS publish,
-             (SELECT count(*) FROM "${schemaName}".outbox WHERE published_at IS NULL)::int AS outbox`);
-    return rows[0] as Backlog;
-  });
+async function backlogOf(dataSource: DataSource): Promise<Backlog> {
+  const { fold, publish } = await new EventLogRepository().backlog(dataSource.manager);
+  const [{ outbox }] = await dataSource.query('SELECT count(*)::int AS outbox FROM outbox WHERE published_at IS NULL');
+  return { fold, publish, outbox };
 }
 
 /** Polls until the profile has folded, published and relayed everything; resolves to how long that took. */
-async function waitUntilProcessed(schemaName: string, timeoutMs: number): Promise<{ seconds: number; left: Backlog }> {
+async function waitUntilProcessed(dataSource: DataSource, timeoutMs: number): Promise<{ seconds: number; left: Backlog }> {
   const started = performance.now();
   for (;;) {
-    const left = await backlogOf(schemaName);
+    const left = await backlogOf(dataSource);
     const seconds = (performance.now() - started) / 1000;
     if ((left.fold === 0 && left.publish === 0 && left.outbox === 0) || seconds * 1000 > timeoutMs) return { seconds, left };
     await sleep(100);
@@ -486,8 +480,9 @@ async function main() {
     }, config.WARMUP_SECONDS * 1000);
     const results = await sendAll(generated.bodies, gatewayPort, () => (top = topSnapshot()));
     clearTimeout(warmup);
-    const backlogAtEnd = await backlogOf(schema);
-    const processed = await waitUntilProcessed(schema, config.DRAIN_SECONDS * 1000);
+    const watcher = await openDatabase({ url: config.DATABASE_URL, schema, migrations: [], poolSize: 1 });
+    const backlogAtEnd = await backlogOf(watcher);
+    const processed = await waitUntilProcessed(watcher, config.DRAIN_SECONDS * 1000).finally(() => watcher.destroy());
     await sampler.stop();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const cpu = splitStarted ? split.stop({ 'bench client (this process)': (benchCpu.user + benchCpu.system) / 1e6 }) : undefined;

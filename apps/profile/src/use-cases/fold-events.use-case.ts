@@ -1,7 +1,7 @@
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
-import { recordActivity, summariseActivity, type LifecycleThresholds } from '@rekindle/profile-core';
+import { recordActivity, summariseActivity, type CustomerActivityDelta, type LifecycleThresholds } from '@rekindle/profile-core';
 import type { ActivityRepository, ActivityState } from '../data/activity.repository';
 import type { EventLogRepository } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
@@ -44,8 +44,8 @@ export class FoldEventsUseCase {
       const deltas = new Map(summariseActivity(events).map((d) => [d.customerId, d]));
       const states = await activity.load(manager, [...deltas.keys()]);
       const updated = states.map((state): ActivityState => {
-        const delta = deltas.get(state.customerId);
-        if (!delta) return state;
+        // Only customers with a delta were loaded.
+        const delta = deltas.get(state.customerId) as CustomerActivityDelta;
         const times = recordActivity(
           { firstActivityAt: state.firstActiveAt, lastActivityAt: state.lastActiveAt, reactivatedAt: state.reactivatedAt },
           delta.activityTimes,

@@ -7,8 +7,8 @@ import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type Li
 import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
-import { lockProfile, ProfileLock } from '../data/profile-locks';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
+import { lockProfile, ProfileLock } from '../data/profile-locks';
 import { customerRegisteredEvents } from './customer-registered-events';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
 

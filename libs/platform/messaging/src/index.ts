@@ -9,7 +9,8 @@
  *   `Nats-Msg-Id` = event id and marks them sent; a crash or an outage loses nothing and JetStream
  *   drops the copies a retry produces. It publishes through `createBatchPublisher`, which sends a
  *   whole batch with core publishes and matches the PubAcks on one inbox subscription; use it to
- *   publish to JetStream from anywhere else too.
+ *   publish to JetStream from anywhere else too. `WorkLoop` is the background loop the relay runs
+  on (notify, back-off, drain, stop); use it for any other batch worker.
  * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
  *   handler's writes commit in one transaction before the ack, so redeliveries change nothing.
  *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
