@@ -85,6 +85,10 @@ describe('a NATS outage while events are recorded', () => {
       const activity = events.filter((e) => e.type === activityRecordedV1.type);
       expect(activity).toHaveLength(1000);
       expect(new Set(activity.map((e) => (e.data as { eventId: string }).eventId)).size).toBe(1000);
+      // Many to a message (CloudEvents batches), not one message per activity.
+      const subject = bus.subjectFor(activityRecordedV1.subject);
+      const info = await bus.jsm.streams.info(bus.streamName('profile'), { subjects_filter: subject });
+      expect(info.state.subjects?.[subject]).toBeLessThan(50);
       expect(await sharesOf(profile, 'out-9-9')).toBe(10);
     } finally {
       await profile.stop();

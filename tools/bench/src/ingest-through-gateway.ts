@@ -79,6 +79,8 @@ const commonEnv = {
   DB_SCHEMA: schema,
   BUS_PREFIX: schema,
   LOG_LEVEL: 'warn',
+  // as the image runs them (tools/docker/app.Dockerfile): graphql-js skips its development-only checks
+  NODE_ENV: 'production',
   // read by tools/bench/src/preload/pg-options.cjs when it is preloaded (PROFILE_NODE_ARGS)
   ...(process.env['BENCH_PG_OPTIONS'] ? { BENCH_PG_OPTIONS: process.env['BENCH_PG_OPTIONS'] } : {}),
 };

@@ -10,7 +10,7 @@ import {
   type EventContract,
 } from '@rekindle/contracts';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
-import type { BatchPublisher, Bus, OutgoingMessage } from '@rekindle/platform-messaging';
+import { encodeEventBatch, type BatchPublisher, type Bus, type OutgoingMessage } from '@rekindle/platform-messaging';
 import type { EventLogRepository, LoggedEvent } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 
@@ -24,9 +24,11 @@ export interface PublishRecordedEventsDeps {
 /**
  * Publishes what each recorded customer event announces (activity.recorded, plus order.placed,
  * .cancelled or .refunded for the order types) straight from the event log, instead of copying
- * every event into the outbox: the log is already the transactional record. The publish cursor
- * moves only past events whose messages JetStream acknowledged; a crash or an outage republishes
- * the rest, and the message ids, derived from the event id, let JetStream drop the copies.
+ * every event into the outbox: the log is already the transactional record. Each event becomes a
+ * CloudEvent of its own, with an id derived from its eventId, but they travel many to a message
+ * (CloudEvents batches, one subject each). The publish cursor moves only past events whose messages
+ * JetStream acknowledged; a crash or an outage republishes the rest, and JetStream's duplicate
+ * window and the consumers' inboxes drop the copies.
  */
 export class PublishRecordedEventsUseCase {
   private readonly subjects: { activity: string };
@@ -48,51 +50,105 @@ export class PublishRecordedEventsUseCase {
     const events = await log.readEvents(manager, await log.position(manager, 'publish'), limit);
     if (events.length === 0) return { published: 0 };
 
-    const messages = events.map((event) => this.messagesOf(event));
-    const outcomes = await publisher.publish(messages.flat());
-    let published = 0;
-    let next = 0;
+    const batches = batchesOf(events.flatMap((event, index) => this.envelopesOf(event, index)));
+    const outcomes = await publisher.publish(batches.map((batch) => batch.message));
+    // Events are published up to the first one in a batch JetStream did not acknowledge.
+    let published = events.length;
     let error: Error | undefined;
-    for (const own of messages) {
-      const failed = outcomes.slice(next, next + own.length).find((o) => !o.ok);
-      next += own.length;
-      if (failed && !failed.ok) {
-        error = failed.error;
-        break;
-      }
-      published += 1;
-    }
+    outcomes.forEach((outcome, i) => {
+      const { firstIndex } = batches[i] as Batch;
+      if (!outcome.ok && firstIndex < published) [published, error] = [firstIndex, outcome.error];
+    });
     const last = events[published - 1];
     if (last) await log.advance(manager, 'publish', last);
     return { published, error };
   }
 
-  /** The event's messages, serialised around the stored data text (no parse and re-serialise but for orders). */
-  private messagesOf(event: LoggedEvent): OutgoingMessage[] {
+  /** The CloudEvents the recorded event announces, serialised around the stored data text (no parse and re-serialise but for orders). */
+  private envelopesOf(event: LoggedEvent, index: number): Envelope[] {
     const occurredAt = new Date(event.occurredAtMs).toISOString();
-    const traceparent = event.traceparent ?? undefined;
-    const meta = { subject: event.customerId, time: new Date(event.occurredAtMs), traceparent };
-    const activityId = eventIdOf(event.eventId, 'activity');
+    const meta = { subject: event.customerId, time: new Date(event.occurredAtMs), traceparent: event.traceparent ?? undefined };
     const activity = jsonWithLastValue(
       { customerId: event.customerId, eventId: event.eventId, activityType: event.type, occurredAt, data: null },
       event.data,
     );
-    const messages: OutgoingMessage[] = [
+    const envelopes: Envelope[] = [
       {
         subject: this.subjects.activity,
-        payload: serializeValidatedEvent(activityRecordedV1, { ...meta, id: activityId }, activity),
-        msgId: activityId,
-        traceparent,
+        index,
+        eventId: event.eventId,
+        json: serializeValidatedEvent(activityRecordedV1, { ...meta, id: stableUuid(`activity:${event.eventId}`) }, activity),
       },
     ];
     const order = orderEventOf(event, occurredAt);
     if (order) {
-      const id = eventIdOf(event.eventId, 'order');
-      const payload = JSON.stringify(createValidatedEvent(order.contract, { ...meta, id, data: order.data }));
-      messages.push({ subject: this.deps.bus.subjectFor(order.contract.subject), payload, msgId: id, traceparent });
+      const id = stableUuid(`order:${event.eventId}`);
+      envelopes.push({
+        subject: this.deps.bus.subjectFor(order.contract.subject),
+        index,
+        eventId: event.eventId,
+        json: JSON.stringify(createValidatedEvent(order.contract, { ...meta, id, data: order.data })),
+      });
     }
-    return messages;
+    return envelopes;
   }
+}
+
+/** One CloudEvent to publish: its JSON, its subject, and the position of the recorded event it came from. */
+interface Envelope {
+  subject: string;
+  json: string;
+  index: number;
+  eventId: string;
+}
+
+/** One message of envelopes of one subject, and the position of the first recorded event in it. */
+interface Batch {
+  message: OutgoingMessage;
+  firstIndex: number;
+}
+
+/**
+ * Most events in one message, and most bytes: many per message spares JetStream and both ends the
+ * per-message work (an acknowledgement, headers, a duplicate-window entry), and stays far below
+ * NATS's default 1 MiB max_payload.
+ */
+const MAX_EVENTS_PER_MESSAGE = 500;
+const MAX_MESSAGE_BYTES = 256 * 1024;
+
+/**
+ * The envelopes as CloudEvents batch messages, per subject in log order. The same read (same cursor,
+ * same limit: the log below the snapshot's xmin does not change) yields the same batches with the
+ * same message ids, so JetStream drops a republish; a batch cut differently after a restart with
+ * another INGEST_PUBLISH_BATCH reaches consumers again, and their inboxes drop its events by id.
+ */
+function batchesOf(envelopes: readonly Envelope[]): Batch[] {
+  const open = new Map<string, Envelope[]>();
+  const bytes = new Map<string, number>();
+  const batches: Batch[] = [];
+  const close = (subject: string) => {
+    const members = open.get(subject) as Envelope[];
+    const first = members[0] as Envelope;
+    const last = members[members.length - 1] as Envelope;
+    const msgId = stableUuid(`batch:${subject}:${first.eventId}:${last.eventId}:${members.length}`);
+    batches.push({ message: { subject, payload: encodeEventBatch(members.map((e) => e.json)), msgId }, firstIndex: first.index });
+    open.delete(subject);
+  };
+  for (const envelope of envelopes) {
+    const members = open.get(envelope.subject);
+    const size = (members ? (bytes.get(envelope.subject) as number) : 0) + envelope.json.length + 1;
+    if (members && (members.length === MAX_EVENTS_PER_MESSAGE || size > MAX_MESSAGE_BYTES)) close(envelope.subject);
+    const current = open.get(envelope.subject);
+    if (current) {
+      current.push(envelope);
+      bytes.set(envelope.subject, size);
+    } else {
+      open.set(envelope.subject, [envelope]);
+      bytes.set(envelope.subject, envelope.json.length + 1);
+    }
+  }
+  for (const subject of [...open.keys()]) close(subject);
+  return batches;
 }
 
 /** The order event a recorded order event also announces, if it is one. */
@@ -113,13 +169,14 @@ const ORDER_CONTRACTS: Partial<Record<string, EventContract>> = {
 };
 
 /**
- * A stable UUID (version 5 layout) per recorded event and message kind: the same event always
- * publishes under the same id, so JetStream's duplicate window and the consumers' inboxes drop copies.
+ * A stable UUID (version 5 layout) per name: the same recorded event always announces the same
+ * CloudEvent ids, and the same batch goes out under the same message id, so JetStream's duplicate
+ * window and the consumers' inboxes drop copies.
  */
 const sha1 = (text: string) => hash('sha1', text, 'buffer');
 
-function eventIdOf(eventId: string, kind: 'activity' | 'order'): string {
-  const hash = sha1(`rekindle.profile:${kind}:${eventId}`);
+function stableUuid(name: string): string {
+  const hash = sha1(`rekindle.profile:${name}`);
   hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
   hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
   const hex = hash.toString('hex', 0, 16);

@@ -10,6 +10,7 @@ import {
   capturingLogger,
   CreateWidgetSeen1700000000001,
   deferred,
+  publishBatch,
   publishEvent,
   silentLogger,
   waitFor,
@@ -149,6 +150,53 @@ describe('startConsumer', () => {
     expect(afterReplay.find((d) => d.id === dead?.id)?.replayedAt).toBeInstanceOf(Date);
     await expect(replay('987654321')).rejects.toBeInstanceOf(NotFoundError);
     await expect(replay(garbage?.id as string)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('applies the events of a batch message together, once each', async () => {
+    const events = widgets(4, 10);
+    const [applied] = events as [CloudEvent];
+    // The handler records the transaction it ran in as the worker.
+    const inTransaction = (e: CloudEvent, m: EntityManager) =>
+      m.query('INSERT INTO widget_seen (event_id, n, worker) VALUES ($1, $2, txid_current()::text)', [e.id, (e.data as { n: number }).n]);
+    const consumer = await startConsumer(options('batched', { [widgetMadeV1.type]: inTransaction }));
+    await publishEvent(bus, applied);
+    await waitFor(async () => (await seen(applied.id)) === 1);
+    await publishBatch(bus, events, 'batch-1');
+    await publishBatch(bus, [...events].reverse(), 'batch-1-cut-differently');
+    await waitFor(async () => (await consumerInfo('batched')).num_ack_pending + (await consumerInfo('batched')).num_pending === 0);
+    await consumer.stop();
+
+    for (const event of events) expect(await seen(event.id)).toBe(1);
+    const rest = events.slice(1).map((e) => e.id);
+    const [{ transactions }] = await db.dataSource.query(
+      'SELECT count(DISTINCT worker)::int AS transactions FROM widget_seen WHERE event_id = ANY($1::uuid[])',
+      [rest],
+    );
+    expect(transactions).toBe(1);
+  });
+
+  it('holds back only the failing event of a batch: the others apply, it is retried, then dead-lettered alone', async () => {
+    const events = widgets(4, 20);
+    const bad = events[1] as CloudEvent;
+    const consumer = await startConsumer({
+      ...options('batch-with-bad', {
+        [widgetMadeV1.type]: async (e, m) => {
+          if (e.id === bad.id) throw new Error('boom: this widget is broken');
+          await record(e, m);
+        },
+      }),
+      maxAttempts: 2,
+      backoffMs: [20],
+    });
+    await publishBatch(bus, events, 'batch-2');
+    await waitFor(async () => (await listDeadLetters(db.dataSource, { consumer: 'batch-with-bad' })).length === 1);
+    await consumer.stop();
+
+    for (const event of events) expect(await seen(event.id)).toBe(event === bad ? 0 : 1);
+    const [dead] = await listDeadLetters(db.dataSource, { consumer: 'batch-with-bad' });
+    expect(dead).toMatchObject({ eventId: bad.id, attempts: 2, payload: bad, error: expect.stringMatching(/boom: this widget is broken/) });
+    const info = await consumerInfo('batch-with-bad');
+    expect([info.num_ack_pending, info.num_pending]).toEqual([0, 0]);
   });
 
   it('stop() waits for the in-flight handler and its ack', async () => {

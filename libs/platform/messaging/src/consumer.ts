@@ -7,9 +7,9 @@ import { backoffFor } from './backoff';
 import type { Bus } from './bus';
 import { consumerFilter } from './consumer-filter';
 import { recordDeadLetter } from './dead-letter';
-import { decodeEvent } from './event-codec';
-import { handleOnce, inEventContext, type EventHandlers } from './inbox';
-import { consumerMetrics, type ConsumeOutcome } from './metrics';
+import { decodeMessage } from './event-codec';
+import { handleOnce, inEventContext, type EventHandler, type EventHandlers } from './inbox';
+import { consumerMetrics } from './metrics';
 
 export interface ConsumerOptions {
   bus: Bus;
@@ -41,7 +41,9 @@ const CONSUMER_NOT_FOUND = 10014;
 /**
  * Starts a durable pull consumer on a producer's stream. Each event is applied once per consumer:
  * the inbox row and the handler's writes commit in one transaction, and only then is the message
- * acked. Failures are redelivered after `backoffMs`; the last allowed attempt lands in `dead_letter`.
+ * acked. A message carrying a batch of events applies them all in one transaction; when that fails,
+ * one by one, so a bad event holds back only itself. Failures are redelivered after `backoffMs`;
+ * the last allowed attempt lands in `dead_letter`, per event.
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
   const { bus, dataSource, logger, stream, durable, handlers, maxAttempts = 5, backoffMs = [500, 2000, 10000, 30000] } = options;
@@ -55,45 +57,84 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const consumer = await bus.js.consumers.get(streamName, durable);
   const messages = await consumer.consume({ max_messages: options.batchSize ?? 20 });
 
-  const settle = (outcome: ConsumeOutcome, reply: () => void) => {
-    reply();
-    count(outcome);
+  const retryLater = (msg: JsMsg, delayMs: number) => {
+    msg.nak(delayMs);
+    count('retried');
   };
 
-  async function deadLetter(msg: JsMsg, event: CloudEvent | null, payload: unknown, error: string): Promise<void> {
+  /** Records the event (or the undecodable message) as a dead letter; false when even that failed. */
+  async function recordDead(msg: JsMsg, event: CloudEvent | null, payload: unknown, error: string): Promise<boolean> {
     const attempts = msg.info.redeliveryCount;
     try {
       await recordDeadLetter(dataSource, { consumer: durable, eventId: event?.id ?? null, subject: msg.subject, payload, error, attempts });
       log.error({ eventId: event?.id, type: event?.type, subject: msg.subject, attempts, error }, 'event dead-lettered');
-      settle('dead_lettered', () => msg.term());
+      count('dead_lettered');
+      return true;
     } catch (recordError) {
       log.error({ err: recordError, eventId: event?.id }, 'could not record dead letter; redelivering');
-      settle('retried', () => msg.nak(backoffFor(attempts, backoffMs)));
+      return false;
+    }
+  }
+
+  /** Every event of a batch in one transaction: one commit instead of one per event. */
+  async function handleTogether(events: readonly CloudEvent[]): Promise<boolean> {
+    try {
+      const ran = await inTransaction(dataSource, async (manager) => {
+        const outcomes: boolean[] = [];
+        for (const event of events) {
+          outcomes.push(await inEventContext(event, () => handleOnce(manager, durable, event, handlers[event.type] as EventHandler)));
+        }
+        return outcomes;
+      });
+      for (const processed of ran) count(processed ? 'processed' : 'duplicate');
+      return true;
+    } catch {
+      return false; // one of them failed: handleEach finds which, and the others still apply
+    }
+  }
+
+  /** Each event in a transaction of its own; false when one is to be retried (the message is nak'ed). */
+  async function handleEach(msg: JsMsg, events: readonly CloudEvent[]): Promise<boolean> {
+    for (const event of events) {
+      if (!(await inEventContext(event, () => handleAlone(msg, event)))) return false;
+    }
+    return true;
+  }
+
+  async function handleAlone(msg: JsMsg, event: CloudEvent): Promise<boolean> {
+    const attempt = msg.info.redeliveryCount;
+    try {
+      const ran = await inTransaction(dataSource, (manager) => handleOnce(manager, durable, event, handlers[event.type] as EventHandler));
+      count(ran ? 'processed' : 'duplicate');
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      if (attempt >= maxAttempts && (await recordDead(msg, event, event, reason))) return true;
+      const delayMs = backoffFor(attempt, backoffMs);
+      log.warn({ err: error, eventId: event.id, type: event.type, attempt, delayMs }, 'event handler failed; will retry');
+      // Events of the same message applied before it stay applied; their inbox rows make the redelivery skip them.
+      retryLater(msg, delayMs);
+      return false;
     }
   }
 
   async function handle(msg: JsMsg): Promise<void> {
-    const decoded = decodeEvent(msg.data);
-    if (!decoded.ok) return deadLetter(msg, null, decoded.payload, decoded.error);
-    const { event } = decoded;
-    const handler = handlers[event.type];
-    if (!handler) return settle('ignored', () => msg.ack());
-    const attempt = msg.info.redeliveryCount;
-    await inEventContext(event, async () => {
-      const keepAlive = setInterval(() => msg.working(), Math.max(100, Math.floor(ackWaitMs / 3)));
-      try {
-        const ran = await inTransaction(dataSource, (manager) => handleOnce(manager, durable, event, handler));
-        settle(ran ? 'processed' : 'duplicate', () => msg.ack());
-      } catch (error) {
-        const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        if (attempt >= maxAttempts) return deadLetter(msg, event, event, reason);
-        const delayMs = backoffFor(attempt, backoffMs);
-        log.warn({ err: error, eventId: event.id, type: event.type, attempt, delayMs }, 'event handler failed; will retry');
-        settle('retried', () => msg.nak(delayMs));
-      } finally {
-        clearInterval(keepAlive);
-      }
-    });
+    const decoded = decodeMessage(msg.data);
+    if (!decoded.ok) {
+      if (await recordDead(msg, null, decoded.payload, decoded.error)) msg.term();
+      else retryLater(msg, backoffFor(msg.info.redeliveryCount, backoffMs));
+      return;
+    }
+    const mine = decoded.events.filter((event) => handlers[event.type] !== undefined);
+    for (let ignored = decoded.events.length - mine.length; ignored > 0; ignored -= 1) count('ignored');
+    if (mine.length === 0) return msg.ack();
+    const keepAlive = setInterval(() => msg.working(), Math.max(100, Math.floor(ackWaitMs / 3)));
+    try {
+      const done = (mine.length > 1 && (await handleTogether(mine))) || (await handleEach(msg, mine));
+      if (done) msg.ack();
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   let stopping = false;

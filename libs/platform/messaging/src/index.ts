@@ -10,9 +10,13 @@
  *   drops the copies a retry produces. It publishes through `createBatchPublisher`, which sends a
  *   whole batch with core publishes and matches the PubAcks on one inbox subscription; use it to
  *   publish to JetStream from anywhere else too. `WorkLoop` is the background loop the relay runs
-  on (notify, back-off, drain, stop); use it for any other batch worker.
+ *   on (notify, back-off, drain, stop); use it for any other batch worker.
+ * - Batches: a message may carry many events as a JSON array of envelopes (the CloudEvents JSON
+ *   batch format, `encodeEventBatch`); each keeps its own id. Producers of high-volume events use
+ *   it to spare JetStream a message per event; consumers need not care (`decodeMessage`).
  * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
- *   handler's writes commit in one transaction before the ack, so redeliveries change nothing.
+ *   handler's writes commit in one transaction before the ack, so redeliveries change nothing (the
+ *   events of a batch commit together).
  *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
  * - `messagingMigrations` creates `outbox`, `inbox` and `dead_letter`; every service appends it to
  *   its own migration list.
@@ -37,5 +41,6 @@ export {
   type ListDeadLettersOptions,
   type ReplayDeadLetterOptions,
 } from './dead-letter';
+export { decodeMessage, encodeEventBatch, type DecodedMessage } from './event-codec';
 export { subjectOfType } from './naming';
 export { WorkLoop, type WorkLoopOptions } from './work-loop';

@@ -4,6 +4,7 @@ import { createEvent, defineEvent, type CloudEvent } from '@rekindle/contracts';
 import { createLogger, type Logger } from '@rekindle/platform-logger';
 import type { MigrationInterface, QueryRunner } from '@rekindle/platform-database';
 import type { Bus } from './bus';
+import { encodeEventBatch } from './event-codec';
 import { subjectOfType } from './naming';
 
 /** Contracts of a made-up producer, so these tests depend on no real service's events. */
@@ -41,6 +42,12 @@ export function capturingLogger(): { logger: Logger; lines: Record<string, unkno
 /** Publishes straight to JetStream, bypassing the outbox; `msgID` defaults to the event id. */
 export async function publishEvent(bus: Bus, event: CloudEvent, msgID = event.id): Promise<void> {
   await bus.js.publish(bus.subjectFor(subjectOfType(event.type)), JSON.stringify(event), { msgID });
+}
+
+/** The events (all of one type) as one CloudEvents batch message. */
+export async function publishBatch(bus: Bus, events: readonly CloudEvent[], msgID: string): Promise<void> {
+  const body = encodeEventBatch(events.map((event) => JSON.stringify(event)));
+  await bus.js.publish(bus.subjectFor(subjectOfType((events[0] as CloudEvent).type)), body, { msgID });
 }
 
 /** Bounded polling for a condition no event announces (rows committed by another connection). */

@@ -1,6 +1,6 @@
-import { cloudEventSchema, type CloudEvent } from '@rekindle/contracts';
+import type { CloudEvent } from '@rekindle/contracts';
 import { createLogger, type Logger } from '@rekindle/platform-logger';
-import { connectBus, type Bus } from '@rekindle/platform-messaging';
+import { connectBus, decodeMessage, type Bus } from '@rekindle/platform-messaging';
 import { testEnv } from './test-config';
 import { uniqueTestId } from './unique-id';
 
@@ -44,8 +44,8 @@ export interface ReadStreamOptions {
 }
 
 /**
- * Reads a producer's stream from the start with an ordered consumer and returns its CloudEvents: all
- * of them once at least `expected` have arrived, or what there is when `timeoutMs` runs out. Extra
+ * Reads a producer's stream from the start with an ordered consumer and returns its CloudEvents (those
+ * of a batch message one by one): all of them once at least `expected` have arrived, or what there is when `timeoutMs` runs out. Extra
  * copies already in the stream are included, so `toHaveLength(expected)` asserts "exactly once".
  */
 export async function readStream(bus: Bus, producer: string, options: ReadStreamOptions): Promise<CloudEvent[]> {
@@ -61,7 +61,9 @@ export async function readStream(bus: Bus, producer: string, options: ReadStream
   const events: CloudEvent[] = [];
   try {
     for await (const msg of messages) {
-      events.push(cloudEventSchema.parse(msg.json()) as CloudEvent);
+      const decoded = decodeMessage(msg.data);
+      if (!decoded.ok) throw new Error(`${msg.subject}: ${decoded.error}`);
+      events.push(...decoded.events);
       if (events.length >= expected && msg.info.pending === 0) break;
     }
   } finally {
