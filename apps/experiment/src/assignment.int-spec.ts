@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { exposureRecordedV1 } from '@rekindle/contracts';
 import { createAssigner } from '@rekindle/experiment-core';
-import { postGraphQL, readStream } from '@rekindle/platform-testing';
+import { outboxEvents, postGraphQL, readStream } from '@rekindle/platform-testing';
 import {
   ASSIGN,
   ASSIGN_MANY,
@@ -124,7 +124,8 @@ describe('assignment (experiment subgraph, real PostgreSQL/NATS)', () => {
         { key: 'points', weight: 0.33 },
       ],
     });
-    const outboxBefore = await count(`outbox WHERE type = '${exposureRecordedV1.type}'`);
+    const exposures = async () => (await outboxEvents(experiment.service.dataSource, exposureRecordedV1.type)).length;
+    const outboxBefore = await exposures();
     const customers = ids(2000);
     const input = [...customers.slice(0, 1000), 'not-a-uuid', customers[3]!, ...customers.slice(1000)];
     const result = await assignMany('batch', input);
@@ -146,11 +147,11 @@ describe('assignment (experiment subgraph, real PostgreSQL/NATS)', () => {
     expect(payload.results.map((r) => input[r.index])).toEqual(customers);
     expect(payload.results.every((r) => r.variant === assigner(r.customerId))).toBe(true);
     expect(await count('exposure WHERE experiment_id = $1', [experimentId])).toBe(2000);
-    expect((await count(`outbox WHERE type = '${exposureRecordedV1.type}'`))! - outboxBefore!).toBe(2000);
+    expect((await exposures()) - outboxBefore).toBe(2000);
 
     const retry = await assignMany('batch', customers);
     expect(retry.data?.assignMany).toMatchObject({ assigned: 0, alreadyAssigned: 2000 });
-    expect((await count(`outbox WHERE type = '${exposureRecordedV1.type}'`))! - outboxBefore!).toBe(2000);
+    expect((await exposures()) - outboxBefore).toBe(2000);
     const tooMany = await assignMany('batch', ids(10_001));
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerIds' });
   });

@@ -1,5 +1,5 @@
 import { consentChangedV1 } from '@rekindle/contracts';
-import { postGraphQL } from '@rekindle/platform-testing';
+import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
 import { startTestProfile, type TestProfile } from './testing/start-test-profile';
 
 const UPDATE = 'mutation($input: UpdateConsentsInput!) { updateConsents(input: $input) { applied unchanged } }';
@@ -35,8 +35,7 @@ describe('updateConsents', () => {
       ['EMAIL', true, '2024-02-01'],
       ['EMAIL', false, '2024-03-01'],
     ]);
-    const events = await profile.service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE type = $1`, [consentChangedV1.type]);
-    expect(events).toEqual([{ n: 3 }]);
+    expect(await outboxEvents(profile.service.dataSource, consentChangedV1.type)).toHaveLength(3);
   });
 
   it('rejects the whole batch for an unknown customer or a bad channel, writing nothing', async () => {

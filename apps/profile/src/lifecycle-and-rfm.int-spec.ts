@@ -1,5 +1,5 @@
 import { lifecycleChangedV1, rfmScoredV1 } from '@rekindle/contracts';
-import { postGraphQL } from '@rekindle/platform-testing';
+import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
 import { customerEvent, daysBefore, login, order } from './testing/event-builders';
 import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
 
@@ -50,12 +50,11 @@ describe('lifecycle stages', () => {
       const run = await postGraphQL<{ recomputeProfiles: { lifecycleChanged: number } }>(tomorrow.url, RECOMPUTE);
       expect(run.errors).toBeUndefined();
       expect((await lifecycles(tomorrow.url, ['ages']))['ages']).toMatchObject({ stage: 'EARLY_DORMANT', previousStage: 'ACTIVE', daysInactive: 30 });
-      const [event] = await tomorrow.service.dataSource.query(
-        `SELECT payload FROM outbox WHERE type = $1 AND payload->'data'->>'to' = 'EARLY_DORMANT' AND payload->>'subject' IN
-           (SELECT id::text FROM customer WHERE external_id = 'ages')`,
-        [lifecycleChangedV1.type],
+      const [{ id: agesId }] = await tomorrow.service.dataSource.query(`SELECT id FROM customer WHERE external_id = 'ages'`);
+      const changes = (await outboxEvents(tomorrow.service.dataSource, lifecycleChangedV1.type)).filter(
+        (e) => e.subject === agesId && (e.data as { to: string }).to === 'EARLY_DORMANT',
       );
-      expect(event.payload.data).toMatchObject({ from: 'ACTIVE', to: 'EARLY_DORMANT', daysInactive: 30 });
+      expect(changes.map((e) => e.data)).toEqual([expect.objectContaining({ from: 'ACTIVE', to: 'EARLY_DORMANT', daysInactive: 30 })]);
       const again = await postGraphQL<{ recomputeProfiles: { lifecycleChanged: number } }>(tomorrow.url, RECOMPUTE);
       expect(again.data?.recomputeProfiles.lifecycleChanged).toBe(0);
     } finally {
@@ -97,7 +96,7 @@ describe('RFM on a hand-checked population', () => {
       e: { recencyDays: 10, frequency: 5, monetary: '50', recencyScore: 5, frequencyScore: 5, monetaryScore: 5, segment: 'CHAMPIONS' },
       'never-ordered': null,
     });
-    expect(await profile.service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE type = $1`, [rfmScoredV1.type])).toEqual([{ n: 5 }]);
+    expect(await outboxEvents(profile.service.dataSource, rfmScoredV1.type)).toHaveLength(5);
 
     const again = await postGraphQL<{ recomputeProfiles: { rfmChanged: number } }>(profile.url, RECOMPUTE);
     expect(again.data?.recomputeProfiles.rfmChanged).toBe(0);

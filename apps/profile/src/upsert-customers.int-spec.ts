@@ -1,4 +1,5 @@
-import { postGraphQL, type GraphQLResponse } from '@rekindle/platform-testing';
+import { customerRegisteredV1, customerUpdatedV1 } from '@rekindle/contracts';
+import { outboxEvents, postGraphQL, type GraphQLResponse } from '@rekindle/platform-testing';
 import { startTestProfile, type TestProfile } from './testing/start-test-profile';
 
 const UPSERT = `mutation Upsert($input: UpsertCustomersInput!) {
@@ -54,11 +55,12 @@ describe('upsertCustomers (profile subgraph, real PostgreSQL/NATS/Redis)', () =>
     await upsert([{ externalId: 'u-3', name: 'Three', city: 'York' }]);
     const result = await upsert([{ externalId: 'u-3', city: 'Leeds' }]);
     expect(result.data?.upsertCustomers.results[0]).toMatchObject({ status: 'UPDATED', customer: { name: 'Three' } });
-    const [event] = await profile.service.dataSource.query(
-      `SELECT payload FROM outbox WHERE type = 'rekindle.profile.customer.updated.v1' AND payload->'data'->'customer'->>'externalId' = 'u-3'`,
+    const updates = (await outboxEvents(profile.service.dataSource, customerUpdatedV1.type)).filter(
+      (e) => (e.data as { customer: { externalId: string } }).customer.externalId === 'u-3',
     );
-    expect(event.payload.data.changedFields).toEqual(['city']);
-    expect(event.payload.data.customer).toMatchObject({ name: 'Three', city: 'Leeds' });
+    expect(updates.map((e) => e.data)).toEqual([
+      expect.objectContaining({ changedFields: ['city'], customer: expect.objectContaining({ name: 'Three', city: 'Leeds' }) }),
+    ]);
   });
 
   it.each([
@@ -95,6 +97,7 @@ describe('upsertCustomers (profile subgraph, real PostgreSQL/NATS/Redis)', () =>
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(results.reduce((sum, r) => sum + (r.data?.upsertCustomers.created ?? 0), 0)).toBe(50);
     expect(await count(`customer WHERE external_id LIKE 'race-%'`)).toBe(50);
-    expect(await count(`outbox WHERE type = 'rekindle.profile.customer.registered.v1' AND payload->'data'->'customer'->>'externalId' LIKE 'race-%'`)).toBe(50);
+    const registered = await outboxEvents(profile.service.dataSource, customerRegisteredV1.type);
+    expect(registered.filter((e) => (e.data as { customer: { externalId: string } }).customer.externalId.startsWith('race-'))).toHaveLength(50);
   });
 });

@@ -10,7 +10,7 @@ import {
   type EventContract,
 } from '@rekindle/contracts';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
-import { encodeEventBatch, type BatchPublisher, type Bus, type OutgoingMessage } from '@rekindle/platform-messaging';
+import { batchBySubject, type BatchPublisher, type Bus, type OutgoingMessage } from '@rekindle/platform-messaging';
 import type { EventLogRepository, LoggedEvent } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 
@@ -50,13 +50,13 @@ export class PublishRecordedEventsUseCase {
     const events = await log.readEvents(manager, await log.position(manager, 'publish'), limit);
     if (events.length === 0) return { published: 0 };
 
-    const batches = batchesOf(events.flatMap((event, index) => this.envelopesOf(event, index)));
+    const batches = messagesOf(events.flatMap((event, index) => this.envelopesOf(event, index)));
     const outcomes = await publisher.publish(batches.map((batch) => batch.message));
     // Events are published up to the first one in a batch JetStream did not acknowledge.
     let published = events.length;
     let error: Error | undefined;
     outcomes.forEach((outcome, i) => {
-      const { firstIndex } = batches[i] as Batch;
+      const { firstIndex } = batches[i] as (typeof batches)[number];
       if (!outcome.ok && firstIndex < published) [published, error] = [firstIndex, outcome.error];
     });
     const last = events[published - 1];
@@ -102,53 +102,19 @@ interface Envelope {
   eventId: string;
 }
 
-/** One message of envelopes of one subject, and the position of the first recorded event in it. */
-interface Batch {
-  message: OutgoingMessage;
-  firstIndex: number;
-}
-
 /**
- * Most events in one message, and most bytes: many per message spares JetStream and both ends the
- * per-message work (an acknowledgement, headers, a duplicate-window entry), and stays far below
- * NATS's default 1 MiB max_payload.
+ * The same read (same cursor, same limit: the log below the snapshot's xmin does not change) yields
+ * the same batches with the same message ids, so JetStream drops a republish; a batch cut
+ * differently after a restart with another INGEST_PUBLISH_BATCH reaches consumers again, and their
+ * inboxes drop its events by id.
  */
-const MAX_EVENTS_PER_MESSAGE = 500;
-const MAX_MESSAGE_BYTES = 256 * 1024;
-
-/**
- * The envelopes as CloudEvents batch messages, per subject in log order. The same read (same cursor,
- * same limit: the log below the snapshot's xmin does not change) yields the same batches with the
- * same message ids, so JetStream drops a republish; a batch cut differently after a restart with
- * another INGEST_PUBLISH_BATCH reaches consumers again, and their inboxes drop its events by id.
- */
-function batchesOf(envelopes: readonly Envelope[]): Batch[] {
-  const open = new Map<string, Envelope[]>();
-  const bytes = new Map<string, number>();
-  const batches: Batch[] = [];
-  const close = (subject: string) => {
-    const members = open.get(subject) as Envelope[];
+function messagesOf(envelopes: readonly Envelope[]): { message: OutgoingMessage; firstIndex: number }[] {
+  return batchBySubject(envelopes).map(({ subject, members, payload }) => {
     const first = members[0] as Envelope;
     const last = members[members.length - 1] as Envelope;
     const msgId = stableUuid(`batch:${subject}:${first.eventId}:${last.eventId}:${members.length}`);
-    batches.push({ message: { subject, payload: encodeEventBatch(members.map((e) => e.json)), msgId }, firstIndex: first.index });
-    open.delete(subject);
-  };
-  for (const envelope of envelopes) {
-    const members = open.get(envelope.subject);
-    const size = (members ? (bytes.get(envelope.subject) as number) : 0) + envelope.json.length + 1;
-    if (members && (members.length === MAX_EVENTS_PER_MESSAGE || size > MAX_MESSAGE_BYTES)) close(envelope.subject);
-    const current = open.get(envelope.subject);
-    if (current) {
-      current.push(envelope);
-      bytes.set(envelope.subject, size);
-    } else {
-      open.set(envelope.subject, [envelope]);
-      bytes.set(envelope.subject, envelope.json.length + 1);
-    }
-  }
-  for (const subject of [...open.keys()]) close(subject);
-  return batches;
+    return { message: { subject, payload, msgId }, firstIndex: first.index };
+  });
 }
 
 /** The order event a recorded order event also announces, if it is one. */

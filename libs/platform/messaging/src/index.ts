@@ -11,9 +11,10 @@
  *   whole batch with core publishes and matches the PubAcks on one inbox subscription; use it to
  *   publish to JetStream from anywhere else too. `WorkLoop` is the background loop the relay runs
  *   on (notify, back-off, drain, stop); use it for any other batch worker.
- * - Batches: a message may carry many events as a JSON array of envelopes (the CloudEvents JSON
- *   batch format, `encodeEventBatch`); each keeps its own id. Producers of high-volume events use
- *   it to spare JetStream a message per event; consumers need not care (`decodeMessage`).
+ * - Batches: a message may carry many events of one subject as a JSON array of envelopes (the
+ *   CloudEvents JSON batch format, `batchBySubject`); each keeps its own id. The outbox stores one
+ *   message per row, so the events a transaction appends travel together; consumers need not care
+ *   (`decodeMessage`).
  * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
  *   handler's writes commit in one transaction before the ack, so redeliveries change nothing (the
  *   events of a batch commit together).
@@ -42,5 +43,6 @@ export {
   type ReplayDeadLetterOptions,
 } from './dead-letter';
 export { decodeMessage, encodeEventBatch, type DecodedMessage } from './event-codec';
+export { batchBySubject, type EventBatch, type SerializedEvent } from './event-batches';
 export { subjectOfType } from './naming';
 export { WorkLoop, type WorkLoopOptions } from './work-loop';

@@ -23,8 +23,8 @@ const noRelayMetrics: RelayMetrics = { published: ignore, failed: ignore, unregi
 
 export function relayMetrics(registry: Registry | undefined, schema: string, pending: PendingSource): RelayMetrics {
   if (!registry) return noRelayMetrics;
-  const published = counter(registry, 'rekindle_outbox_published_total', 'Outbox events published to JetStream', ['schema']);
-  const failures = counter(registry, 'rekindle_outbox_publish_failures_total', 'Outbox events whose publish failed', ['schema']);
+  const published = counter(registry, 'rekindle_outbox_published_total', 'Outbox messages (an event, or a batch of one subject\'s events) published to JetStream', ['schema']);
+  const failures = counter(registry, 'rekindle_outbox_publish_failures_total', 'Outbox messages whose publish failed', ['schema']);
   let sources = pendingSources.get(registry);
   if (!sources) {
     const created = new Map<string, PendingSource>();
@@ -32,7 +32,7 @@ export function relayMetrics(registry: Registry | undefined, schema: string, pen
     pendingSources.set(registry, created);
     new Gauge({
       name: 'rekindle_outbox_pending',
-      help: 'Outbox events not yet published',
+      help: 'Outbox messages (an event, or a batch of events) not yet published',
       labelNames: ['schema'],
       registers: [registry],
       async collect() {

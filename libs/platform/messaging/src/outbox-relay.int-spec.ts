@@ -1,11 +1,12 @@
 import { Registry } from 'prom-client';
-import { createEvent } from '@rekindle/contracts';
+import { createEvent, type CloudEvent } from '@rekindle/contracts';
 import { inTransaction } from '@rekindle/platform-database';
 import { createTestBus, createTestDatabase, readStream, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
 import { messagingMigrations } from './migrations';
 import { appendToOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { silentLogger, waitFor, widgetMadeV1, widgets } from './test-fixtures';
+import { MAX_EVENTS_PER_MESSAGE } from './event-batches';
+import { silentLogger, waitFor, widgetMadeV1, widgets, widgetSoldV1 } from './test-fixtures';
 
 describe('outbox and relay', () => {
   let db: TestDatabase;
@@ -26,11 +27,12 @@ describe('outbox and relay', () => {
 
   const streamState = async () => (await bus.jsm.streams.info(bus.streamName('profile'))).state;
 
-  it('publishes committed events exactly once with the event id as Nats-Msg-Id, and never rolled-back ones', async () => {
+  it('publishes committed events exactly once, those of one subject in a transaction as one message, and never rolled-back ones', async () => {
     const before = (await streamState()).last_seq;
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const committed = [...widgets(2), createEvent(widgetMadeV1, { data: { n: 2 }, traceparent })];
-    await inTransaction(db.dataSource, (m) => appendToOutbox(m, committed));
+    const [first, second] = widgets(2) as [CloudEvent, CloudEvent];
+    const sold = createEvent(widgetSoldV1, { data: { n: 9 }, traceparent });
+    await inTransaction(db.dataSource, (m) => appendToOutbox(m, [first, sold, second]));
     await expect(
       inTransaction(db.dataSource, async (m) => {
         await appendToOutbox(m, widgets(2, 100));
@@ -38,38 +40,38 @@ describe('outbox and relay', () => {
       }),
     ).rejects.toThrow('use case failed');
 
-    expect(await relay.flush()).toBe(3);
+    // Two messages: the widgets made as one batch, the lone sale as itself.
+    expect(await relay.flush()).toBe(2);
     expect(await relay.flush()).toBe(0);
 
     const events = await readStream(bus, 'profile', { expected: 3, timeoutMs: 5_000 });
-    expect(events.map((e) => e.id)).toEqual(committed.map((e) => e.id));
-    const stored = await Promise.all(
-      committed.map((_, i) => bus.jsm.streams.getMessage(bus.streamName('profile'), { seq: before + i + 1 })),
-    );
-    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual(committed.map((e) => e.id));
-    expect(stored.map((m) => m.subject)).toEqual(committed.map(() => bus.subjectFor('profile.widget.made.v1')));
-    expect(stored[2]?.header.get('traceparent')).toBe(traceparent);
+    expect(events).toEqual([first, second, sold]);
+    const stored = await Promise.all([1, 2].map((i) => bus.jsm.streams.getMessage(bus.streamName('profile'), { seq: before + i })));
+    expect(stored.map((m) => m.subject)).toEqual([bus.subjectFor('profile.widget.made.v1'), bus.subjectFor('profile.widget.sold.v1')]);
+    const [batchRow] = await db.dataSource.query(`SELECT id FROM outbox WHERE type = $1`, [widgetMadeV1.type]);
+    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual([batchRow.id, sold.id]);
+    expect(stored[1]?.header.get('traceparent')).toBe(traceparent);
     const [row] = await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
     expect(row.n).toBe(0);
   });
 
-  it('republishes after a crash between publish and mark, and JetStream keeps each event once', async () => {
-    const events = widgets(120, 1000);
+  it('republishes after a crash between publish and mark, and JetStream keeps each message once', async () => {
+    const events = [...widgets(120, 1000), createEvent(widgetSoldV1, { data: { n: 1 } })];
     await inTransaction(db.dataSource, (m) => appendToOutbox(m, events));
     const before = (await streamState()).messages;
-    expect(await relay.flush()).toBe(120);
+    expect(await relay.flush()).toBe(2);
     // The relay "crashed" before its UPDATE committed: every row is pending again.
     await db.dataSource.query('UPDATE outbox SET published_at = NULL');
-    expect(await relay.flush()).toBe(120);
-    expect((await streamState()).messages).toBe(before + 120);
+    expect(await relay.flush()).toBe(2);
+    expect((await streamState()).messages).toBe(before + 2);
   });
 
-  it('keeps the array order in seq across chunks of a large append', async () => {
+  it('keeps the order of a large append across its messages', async () => {
     const events = widgets(12_001);
     await inTransaction(db.dataSource, (m) => appendToOutbox(m, events));
-    const rows: { id: string; subject: string }[] = await db.dataSource.query('SELECT id, subject FROM outbox ORDER BY seq');
-    expect(rows.map((r) => r.id)).toEqual(events.map((e) => e.id));
-    expect(new Set(rows.map((r) => r.subject))).toEqual(new Set(['profile.widget.made.v1']));
+    const rows: { payload: CloudEvent[] }[] = await db.dataSource.query('SELECT payload FROM outbox ORDER BY seq');
+    expect(rows).toHaveLength(Math.ceil(12_001 / MAX_EVENTS_PER_MESSAGE));
+    expect(rows.flatMap((r) => r.payload).map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
 
   it('runs in the background, wakes on notify and reports its counters', async () => {
@@ -77,12 +79,12 @@ describe('outbox and relay', () => {
     const background = new OutboxRelay({ dataSource: db.dataSource, bus, logger: silentLogger(), pollIntervalMs: 60_000, registry });
     background.start();
     try {
-      await inTransaction(db.dataSource, (m) => appendToOutbox(m, widgets(7)));
+      await inTransaction(db.dataSource, (m) => appendToOutbox(m, [...widgets(7), createEvent(widgetSoldV1, { data: { n: 1 } })]));
       background.notify();
       await waitFor(async () => (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0].n === 0);
       const metrics = await registry.getMetricsAsJSON();
       const value = (name: string) => metrics.find((m) => m.name === name)?.values[0]?.value;
-      expect(value('rekindle_outbox_published_total')).toBe(7);
+      expect(value('rekindle_outbox_published_total')).toBe(2);
       expect(value('rekindle_outbox_pending')).toBe(0);
     } finally {
       await background.stop();

@@ -44,9 +44,10 @@ const CLAIM = `
   FOR UPDATE SKIP LOCKED`;
 
 /**
- * Publishes committed outbox rows to JetStream in `seq` order and marks them sent. Replicas split the
- * work through `FOR UPDATE SKIP LOCKED`. A crash between publish and mark republishes the rows, and
- * JetStream drops the copies by `Nats-Msg-Id` (the event id) inside its duplicate window.
+ * Publishes committed outbox rows to JetStream in `seq` order and marks them sent; a row is one
+ * message (one event, or a batch of one subject's events). Replicas split the work through
+ * `FOR UPDATE SKIP LOCKED`. A crash between publish and mark republishes the rows, and JetStream
+ * drops the copies by `Nats-Msg-Id` (the row id) inside its duplicate window.
  */
 export class OutboxRelay {
   private readonly dataSource: DataSource;

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
+import { batchBySubject } from './event-batches';
 import { subjectOfType } from './naming';
-
-const ROWS_PER_INSERT = 5_000;
 
 const INSERT = `
   INSERT INTO outbox (id, subject, type, payload)
@@ -13,13 +13,16 @@ const INSERT = `
 
 /**
  * Records events for the relay to publish, inside the caller's transaction: they are published if
- * and only if it commits. One multi-row INSERT per 5,000 events; `seq` follows the array order.
+ * and only if it commits. One outbox row is one message: the events of one subject travel together
+ * as a CloudEvents batch (`batchBySubject`), a lone event as itself under its own id. One INSERT.
  */
 export async function appendToOutbox(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
-  for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-    const rows = events
-      .slice(start, start + ROWS_PER_INSERT)
-      .map((event) => ({ id: event.id, subject: subjectOfType(event.type), type: event.type, payload: event }));
-    await manager.query(INSERT, [JSON.stringify(rows)]);
-  }
+  if (events.length === 0) return;
+  const serialized = events.map((event) => ({ subject: subjectOfType(event.type), event, json: JSON.stringify(event) }));
+  const rows = batchBySubject(serialized).map(({ subject, members, payload }) => {
+    const [first] = members as [(typeof members)[number]];
+    const id = members.length === 1 ? first.event.id : randomUUID();
+    return `{"id":"${id}","subject":${JSON.stringify(subject)},"type":${JSON.stringify(first.event.type)},"payload":${payload}}`;
+  });
+  await manager.query(INSERT, [`[${rows.join(',')}]`]);
 }

@@ -9,3 +9,4 @@ export { postGraphQL, type GraphQLResponse } from './graphql-client';
 export { createTestBus, readStream, type TestBus, type TestBusOptions, type ReadStreamOptions } from './test-bus';
 export { startPrivateNatsServer, type PrivateNatsServer } from './private-nats-server';
 export { startTestService, type TestService, type TestServiceOptions } from './start-test-service';
+export { outboxEvents } from './outbox-events';
