@@ -16,6 +16,19 @@ describe('serializeValidatedEvent', () => {
     expect(() => parseEvent(activityRecordedV1, JSON.parse(text))).not.toThrow();
   });
 
+  it('is exactly JSON.stringify of createValidatedEvent, with and without subject and traceparent', () => {
+    const variants = [
+      { ...meta, traceparent: '00-"quoted"\\-01' },
+      { id: meta.id, time: meta.time },
+      { ...meta, subject: 'line\nbreak "and" quotes' },
+    ];
+    for (const variant of variants) {
+      expect(serializeValidatedEvent(activityRecordedV1, variant, JSON.stringify(data))).toBe(
+        JSON.stringify(createValidatedEvent(activityRecordedV1, { ...variant, data })),
+      );
+    }
+  });
+
   it('nests: the data itself can carry raw JSON last', () => {
     const { data: inner, ...rest } = data;
     const dataJson = jsonWithLastValue({ ...rest, data: null }, '{"depth": 2, "path": "/a"}');

@@ -8,7 +8,7 @@ import type { Bus } from './bus';
 import { consumerFilter } from './consumer-filter';
 import { recordDeadLetter } from './dead-letter';
 import { decodeMessage } from './event-codec';
-import { handleOnce, inEventContext, type EventHandler, type EventHandlers } from './inbox';
+import { handleAllOnce, handleOnce, inEventContext, type EventHandler, type EventHandlers } from './inbox';
 import { consumerMetrics } from './metrics';
 
 export interface ConsumerOptions {
@@ -79,13 +79,9 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   /** Every event of a batch in one transaction: one commit instead of one per event. */
   async function handleTogether(events: readonly CloudEvent[]): Promise<boolean> {
     try {
-      const ran = await inTransaction(dataSource, async (manager) => {
-        const outcomes: boolean[] = [];
-        for (const event of events) {
-          outcomes.push(await inEventContext(event, () => handleOnce(manager, durable, event, handlers[event.type] as EventHandler)));
-        }
-        return outcomes;
-      });
+      const ran = await inTransaction(dataSource, (manager) =>
+        handleAllOnce(manager, durable, events, (event) => handlers[event.type] as EventHandler),
+      );
       for (const processed of ran) count(processed ? 'processed' : 'duplicate');
       return true;
     } catch {
