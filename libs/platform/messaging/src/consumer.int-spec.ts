@@ -163,7 +163,7 @@ describe('startConsumer', () => {
     await waitFor(async () => (await seen(applied.id)) === 1);
     await publishBatch(bus, events, 'batch-1');
     // Seen before, and one of them twice in the same batch.
-    await publishBatch(bus, [...events].reverse().concat(events[2] as CloudEvent), 'batch-1-cut-differently');
+    await publishBatch(bus, [...events.slice().reverse(), events[2] as CloudEvent], 'batch-1-cut-differently');
     await waitFor(async () => (await consumerInfo('batched')).num_ack_pending + (await consumerInfo('batched')).num_pending === 0);
     await consumer.stop();
 

@@ -3,6 +3,7 @@ import type { MigrationClass } from '@rekindle/platform-database';
 import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
 import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
+import { ActivityUpdatedInPlace1764100000000 } from './1764100000000-activity-updated-in-place';
 
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
@@ -10,4 +11,5 @@ export const profileMigrations: MigrationClass[] = [
   CreateCustomer1732406400100,
   CreateActivity1732492800000,
   FoldEventsInBackground1764000000000,
+  ActivityUpdatedInPlace1764100000000,
 ];
