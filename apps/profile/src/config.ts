@@ -26,11 +26,6 @@ export const envSchema = z.object({
   PROFILE_EVENT_WORKER: z.stringbool().default(true),
   /** How many externalId → id pairs recordEvents keeps in memory, sparing it a lookup per call (about 150 bytes each). */
   CUSTOMER_ID_CACHE_SIZE: z.coerce.number().int().min(1).default(100_000),
-  /**
-   * How many customers' activity state the folder keeps in memory, sparing it a read of what it
-   * wrote itself (about 400 bytes each).
-   */
-  FOLD_STATE_CACHE_SIZE: z.coerce.number().int().min(1).default(100_000),
   /** How many recorded events the folder takes into profiles per transaction. */
   INGEST_FOLD_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
   /** How many recorded events the publisher sends to JetStream per round of PubAcks. */

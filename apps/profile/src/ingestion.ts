@@ -9,7 +9,6 @@ import type { ActivityRepository } from './data/activity.repository';
 import type { EventLogRepository, LogReader } from './data/event-log.repository';
 import type { LifecycleRepository } from './data/lifecycle.repository';
 import { FoldEventsUseCase } from './use-cases/fold-events.use-case';
-import { FoldStateCache } from './use-cases/fold-state-cache';
 import { PublishRecordedEventsUseCase } from './use-cases/publish-recorded-events.use-case';
 
 export interface IngestionDeps {
@@ -23,8 +22,6 @@ export interface IngestionDeps {
   logger: Logger;
   registry: Registry;
   foldBatch: number;
-  /** How many customers' folded state the folder keeps in memory (FoldStateCache). */
-  foldStateCacheSize: number;
   publishBatch: number;
   /** How long foldPending() and drain() wait for the readers to catch up before they fail. */
   settleTimeoutMs: number;
@@ -40,7 +37,7 @@ const SETTLE_POLL_MS = 20;
  */
 export function createIngestion(deps: IngestionDeps) {
   const { dataSource, bus, log, logger } = deps;
-  const folder = new FoldEventsUseCase({ ...deps, cache: new FoldStateCache(deps.foldStateCacheSize), onEventsCommitted: deps.onOutboxWritten });
+  const folder = new FoldEventsUseCase({ ...deps, onEventsCommitted: deps.onOutboxWritten });
   const publisher = createBatchPublisher(bus);
   const publishing = new PublishRecordedEventsUseCase({ dataSource, log, bus, publisher });
   const foldLoop = new WorkLoop({ name: 'event folder', logger, batchSize: deps.foldBatch, step: () => folder.foldNext(deps.foldBatch) });

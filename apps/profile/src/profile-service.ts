@@ -54,7 +54,6 @@ export async function createProfileService({ config, logger, migrate = false }: 
     logger,
     registry: runtime.registry,
     foldBatch: config.INGEST_FOLD_BATCH,
-    foldStateCacheSize: config.FOLD_STATE_CACHE_SIZE,
     publishBatch: config.INGEST_PUBLISH_BATCH,
     settleTimeoutMs: 60_000,
     onOutboxWritten: onEventsCommitted,

@@ -9,11 +9,6 @@ export interface LogPosition {
   seq: string;
 }
 
-/** A reader's position with the epoch of the state it folds into (see lockFoldedState). */
-export interface CursorState extends LogPosition {
-  epoch: string;
-}
-
 export type LogReader = 'fold' | 'publish';
 
 /** One logged event as the folder needs it: who, what and when. */
@@ -69,11 +64,9 @@ export class EventLogRepository {
     return appended as number;
   }
 
-  async position(manager: EntityManager, reader: LogReader): Promise<CursorState> {
-    const [row] = await manager.query('SELECT xid::text AS xid, seq::text AS seq, epoch::text AS epoch FROM event_cursor WHERE reader = $1', [
-      reader,
-    ]);
-    return row as CursorState;
+  async position(manager: EntityManager, reader: LogReader): Promise<LogPosition> {
+    const [row] = await manager.query('SELECT xid::text AS xid, seq::text AS seq FROM event_cursor WHERE reader = $1', [reader]);
+    return row as LogPosition;
   }
 
   async advance(manager: EntityManager, reader: LogReader, to: LogPosition): Promise<void> {

@@ -7,8 +7,7 @@ import type { EntityManager } from '@rekindle/platform-database';
  *
  * - FOLD serialises every writer of customer_activity and customer_lifecycle (the event folder,
  *   upsertCustomers, the lifecycle job), so a summary or stage is never read by one and overwritten
- *   by another. Cheaper than locking each customer's row. Writers other than the folder take it
- *   through lockFoldedState.
+ *   by another. Cheaper than locking each customer's row.
  * - PUBLISH: one replica publishes the event log at a time, in order.
  * - JOBS: one replica runs the population job at a time.
  */
@@ -17,16 +16,6 @@ export type ProfileLock = (typeof ProfileLock)[keyof typeof ProfileLock];
 
 export async function lockProfile(manager: EntityManager, lock: ProfileLock): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext(current_schema()), $1)', [lock]);
-}
-
-/**
- * The FOLD lock for a writer other than the folder (a customer's signup date, a stage moved by
- * time), which also bumps the fold cursor's epoch: a folder's in-memory copy of the state
- * (FoldStateCache) is then dropped before its next fold.
- */
-export async function lockFoldedState(manager: EntityManager): Promise<void> {
-  await lockProfile(manager, ProfileLock.FOLD);
-  await manager.query(`UPDATE event_cursor SET epoch = epoch + 1 WHERE reader = 'fold'`);
 }
 
 /** lockProfile without waiting: false when another replica holds it. */

@@ -6,7 +6,6 @@ import type { ActivityRepository, ActivityState } from '../data/activity.reposit
 import type { EventLogRepository } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
-import type { FoldStateCache } from './fold-state-cache';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
 
 export interface FoldEventsDeps {
@@ -16,8 +15,6 @@ export interface FoldEventsDeps {
   lifecycle: LifecycleRepository;
   clock: Clock;
   thresholds: LifecycleThresholds;
-  /** What the folder wrote last, so the next fold need not read it back. */
-  cache: FoldStateCache;
   /** Called after a fold that wrote outbox rows (stage changes). */
   onEventsCommitted: () => void;
 }
@@ -35,20 +32,19 @@ export class FoldEventsUseCase {
 
   /** Folds up to `limit` events; returns how many it folded (0 when none wait or another replica holds the lock). */
   async foldNext(limit: number): Promise<number> {
-    const { dataSource, log, activity, lifecycle, clock, thresholds, cache } = this.deps;
+    const { dataSource, log, activity, lifecycle, clock, thresholds } = this.deps;
     const folded = await inTransaction(dataSource, async (manager) => {
-      if (!(await tryLockProfile(manager, ProfileLock.FOLD))) return null;
+      if (!(await tryLockProfile(manager, ProfileLock.FOLD))) return { events: 0, changes: 0 };
       const after = await log.position(manager, 'fold');
       const events = await log.readActivity(manager, after, limit);
       const last = events.at(-1);
-      if (!last) return null;
+      if (!last) return { events: 0, changes: 0 };
 
       await log.foldOrdersAndComplaints(manager, after, last);
       const deltas = new Map(summariseActivity(events).map((d) => [d.customerId, d]));
-      const { found, missing } = cache.lookup(after, [...deltas.keys()]);
-      const states = [...found, ...(await activity.load(manager, missing))].sort(byCustomerId);
+      const states = await activity.load(manager, [...deltas.keys()]);
       const updated = states.map((state): ActivityState => {
-        // Only customers with a delta were looked up.
+        // Only customers with a delta were loaded.
         const delta = deltas.get(state.customerId) as CustomerActivityDelta;
         const times = recordActivity(
           { firstActivityAt: state.firstActiveAt, lastActivityAt: state.lastActiveAt, reactivatedAt: state.reactivatedAt },
@@ -71,17 +67,9 @@ export class FoldEventsUseCase {
       await lifecycle.saveChanges(manager, changes);
       await appendToOutbox(manager, lifecycleChangedEvents(changes));
       await log.advance(manager, 'fold', last);
-      return { events: events.length, changes, updated, cursor: { xid: last.xid, seq: last.seq, epoch: after.epoch } };
+      return { events: events.length, changes: changes.length };
     });
-    if (!folded) return 0;
-    const stageOf = new Map(folded.changes.map((c) => [c.customerId, c.to]));
-    cache.remember(
-      folded.updated.map((state) => ({ ...state, stage: stageOf.get(state.customerId) ?? state.stage })),
-      folded.cursor,
-    );
-    if (folded.changes.length > 0) this.deps.onEventsCommitted();
+    if (folded.changes > 0) this.deps.onEventsCommitted();
     return folded.events;
   }
 }
-
-const byCustomerId = (a: ActivityState, b: ActivityState) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);

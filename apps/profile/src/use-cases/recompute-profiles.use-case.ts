@@ -5,7 +5,7 @@ import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
-import { lockFoldedState, ProfileLock, tryLockProfile } from '../data/profile-locks';
+import { lockProfile, ProfileLock, tryLockProfile } from '../data/profile-locks';
 import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
 import type { RfmJobRepository } from '../data/rfm-job.repository';
 import { lifecycleChangedEvents } from './lifecycle-transitions';
@@ -45,7 +45,7 @@ export class RecomputeProfilesUseCase {
     const result = await inTransaction(this.deps.dataSource, async (manager) => {
       if (!(await tryLockProfile(manager, ProfileLock.JOBS))) return null;
       const rfm = await this.deps.rfm.rescore(manager, now, this.deps.rfmWindowDays);
-      await lockFoldedState(manager);
+      await lockProfile(manager, ProfileLock.FOLD);
       const stages = await this.deps.lifecycle.moveByTime(manager, now, this.deps.thresholds);
       await appendToOutbox(manager, [
         ...rfm.changes.map((c) =>

@@ -8,7 +8,7 @@ import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
-import { lockFoldedState } from '../data/profile-locks';
+import { lockProfile, ProfileLock } from '../data/profile-locks';
 import { customerRegisteredEvents } from './customer-registered-events';
 import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
 
@@ -66,7 +66,7 @@ export class UpsertCustomersUseCase {
       const inserted = await customers.insertMany(manager, creates);
       const changed = await customers.updateMany(manager, updates);
 
-      await lockFoldedState(manager);
+      await lockProfile(manager, ProfileLock.FOLD);
       const stages = stageChanges(await activity.load(manager, [...inserted, ...changed].map((c) => c.id)), now, this.deps.thresholds);
       await lifecycle.saveChanges(manager, stages);
 

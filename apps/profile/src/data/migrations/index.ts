@@ -4,7 +4,6 @@ import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
 import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
 import { ActivityUpdatedInPlace1764100000000 } from './1764100000000-activity-updated-in-place';
-import { FoldedStateEpoch1764200000000 } from './1764200000000-folded-state-epoch';
 
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
@@ -13,5 +12,4 @@ export const profileMigrations: MigrationClass[] = [
   CreateActivity1732492800000,
   FoldEventsInBackground1764000000000,
   ActivityUpdatedInPlace1764100000000,
-  FoldedStateEpoch1764200000000,
 ];
