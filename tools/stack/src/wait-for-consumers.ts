@@ -20,7 +20,7 @@ export async function waitForConsumers(natsUrl: string, stream: string, print: (
       if (behind.length === 0) return;
       if (Date.now() > deadline) throw new Error(`consumers of ${stream} still behind after ${timeoutMs / 1000} s: ${JSON.stringify(behind)}`);
       if (Date.now() - lastReport > 5000) {
-        print(`waiting for ${behind.map((c) => `${c.name} (${c.pending.toLocaleString('en')} events to go)`).join(', ')}`);
+        print(`waiting for ${behind.map((c) => `${c.name} (${c.pending.toLocaleString('en')} messages to go)`).join(', ')}`);
         lastReport = Date.now();
       }
       await sleep(1000);
