@@ -4,7 +4,7 @@
  *   EVENTS=200000 CONCURRENCY=2 npx tsx tools/bench/src/ingest-through-gateway.ts
  *
  * Builds profile and gateway, migrates a throwaway schema (bench_ingest_<id>, bus prefix the same),
- * starts both as `node dist/apps/<app>/main.js` (profile with REKINDLE_NOW=BENCH_NOW and
+ * starts both as `node dist/apps/<app>/main.js` with the image's NODE_ENV and NODE_OPTIONS (profile with REKINDLE_NOW=BENCH_NOW and
  * PROFILE_JOBS_INTERVAL_MINUTES=0), pre-generates every request body (tools/bench/src/event-mix.ts:
  * EVENTS events over CUSTOMERS customers, BATCH_SIZE a call), then sends `recordEvents` through the
  * gateway with CONCURRENCY calls in flight. Prints: events, wall time, the sustained rate (calls
@@ -25,13 +25,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { openDatabase, type DataSource } from '@rekindle/platform-database';
 import { EventLogRepository, type StoredEvent } from '../../../apps/profile/src/data/event-log.repository';
+import { summariseDockerfile } from '../../deploy-checks/src/dockerfile';
 import { benchConfig } from './bench-config';
 import {
   backendPidsOf,
@@ -71,6 +72,7 @@ const mixOptions: MixOptions = {
 };
 const PROFILE_TUNING = ['INGEST_FOLD_BATCH', 'INGEST_PUBLISH_BATCH', 'CUSTOMER_ID_CACHE_SIZE', 'DB_POOL_SIZE'];
 
+const imageEnv = imageNodeEnv();
 const commonEnv = {
   PATH: process.env['PATH'] ?? '',
   DATABASE_URL: config.DATABASE_URL,
@@ -79,11 +81,16 @@ const commonEnv = {
   DB_SCHEMA: schema,
   BUS_PREFIX: schema,
   LOG_LEVEL: 'warn',
-  // as the image runs them (tools/docker/app.Dockerfile): graphql-js skips its development-only checks
-  NODE_ENV: 'production',
+  ...imageEnv,
   // read by tools/bench/src/preload/pg-options.cjs when it is preloaded (PROFILE_NODE_ARGS)
   ...(process.env['BENCH_PG_OPTIONS'] ? { BENCH_PG_OPTIONS: process.env['BENCH_PG_OPTIONS'] } : {}),
 };
+
+/** NODE_ENV and NODE_OPTIONS as the image sets them (tools/docker/app.Dockerfile): the apps run here as deployed. */
+function imageNodeEnv(): Record<string, string> {
+  const { runtimeEnv } = summariseDockerfile(readFileSync(join(root, 'tools/docker/app.Dockerfile'), 'utf8'));
+  return Object.fromEntries(['NODE_ENV', 'NODE_OPTIONS'].flatMap((name) => (runtimeEnv[name] === undefined ? [] : [[name, runtimeEnv[name]]])));
+}
 
 const RECORD_EVENTS = `mutation Record($input: RecordEventsInput!) {
   recordEvents(input: $input) { accepted duplicates customersCreated rejected { index code field message } }
@@ -399,6 +406,7 @@ async function ceiling(columns: Columns) {
 async function main() {
   console.log(`ingest-through-gateway: ${fmt(config.EVENTS)} events, batches of ${fmt(config.BATCH_SIZE)}, concurrency ${config.CONCURRENCY}, schema ${schema}; ${load()}`);
   if (config.DISJOINT) console.log('DISJOINT=1: concurrent calls never share a customer (an experiment, not a realistic feed)');
+  console.log(`as the image runs them: ${Object.entries(imageEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   if (config.PROFILE_NODE_ARGS || config.GATEWAY_NODE_ARGS) console.log(`node flags: profile [${config.PROFILE_NODE_ARGS}] gateway [${config.GATEWAY_NODE_ARGS}]`);
   buildApp('profile');
   buildApp('gateway');

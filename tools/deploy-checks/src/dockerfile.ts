@@ -5,6 +5,8 @@ export interface DockerfileSummary {
   runtimeUser: string | undefined;
   /** Names declared with ARG anywhere in the file. */
   args: string[];
+  /** The variables ENV sets in the final stage: what the container's processes start with. */
+  runtimeEnv: Record<string, string>;
 }
 
 /** Reads the instructions of a Dockerfile that the deployment checks care about. */
@@ -19,11 +21,14 @@ export function summariseDockerfile(text: string): DockerfileSummary {
       return { keyword: keyword.toUpperCase(), argument: rest.join(' ') };
     });
 
-  const summary: DockerfileSummary = { stages: 0, runtimeUser: undefined, args: [] };
+  const summary: DockerfileSummary = { stages: 0, runtimeUser: undefined, args: [], runtimeEnv: {} };
   for (const { keyword, argument } of instructions) {
     if (keyword === 'FROM') {
       summary.stages += 1;
       summary.runtimeUser = undefined;
+      summary.runtimeEnv = {};
+    } else if (keyword === 'ENV') {
+      Object.assign(summary.runtimeEnv, parseEnv(argument));
     } else if (keyword === 'USER') {
       summary.runtimeUser = argument;
     } else if (keyword === 'ARG') {
@@ -31,6 +36,16 @@ export function summariseDockerfile(text: string): DockerfileSummary {
     }
   }
   return summary;
+}
+
+/** `A=1 B="two words"`, or the legacy `A value` form. */
+function parseEnv(argument: string): Record<string, string> {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(argument)) {
+    const [name = '', ...value] = argument.split(/\s+/);
+    return { [name]: value.join(' ') };
+  }
+  const pairs = argument.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"]*)"|(\S*))/g);
+  return Object.fromEntries([...pairs].map(([, name, quoted, bare]) => [name as string, quoted ?? bare ?? '']));
 }
 
 /** Whether a USER argument (`name`, `uid`, `name:group`) names someone other than root. */
