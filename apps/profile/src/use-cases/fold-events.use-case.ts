@@ -36,10 +36,11 @@ export class FoldEventsUseCase {
     const folded = await inTransaction(dataSource, async (manager) => {
       if (!(await tryLockProfile(manager, ProfileLock.FOLD))) return { events: 0, changes: 0 };
       const after = await log.position(manager, 'fold');
-      const events = await log.foldOrdersAndReadActivity(manager, after, limit);
+      const events = await log.readActivity(manager, after, limit);
       const last = events.at(-1);
       if (!last) return { events: 0, changes: 0 };
 
+      await log.foldOrdersAndComplaints(manager, after, last);
       const deltas = new Map(summariseActivity(events).map((d) => [d.customerId, d]));
       const states = await activity.load(manager, [...deltas.keys()]);
       const updated = states.map((state): ActivityState => {
