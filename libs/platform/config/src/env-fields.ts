@@ -46,5 +46,7 @@ export function serviceEnvShape(service: string, defaultPort: number) {
     LOG_LEVEL: envFields.logLevel,
     REKINDLE_NOW: envFields.now,
     SHUTDOWN_TIMEOUT_MS: envFields.milliseconds(10_000),
+    OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+    INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   };
 }

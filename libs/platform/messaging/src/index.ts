@@ -20,7 +20,8 @@
  *   events of a batch commit together).
  *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
  * - `messagingMigrations` creates `outbox`, `inbox` and `dead_letter`; every service appends it to
- *   its own migration list.
+ *   its own migration list. `pruneMessagingTables` deletes published outbox rows and inbox entries
+ *   past their retention (each service's runtime runs it every 10 minutes).
  */
 export { connectBus, type Bus, type BusOptions } from './bus';
 export { messagingMigrations, CreateMessagingTables1732406400000 } from './migrations';
@@ -46,3 +47,4 @@ export { decodeMessage, encodeEventBatch, type DecodedMessage } from './event-co
 export { batchBySubject, type EventBatch, type SerializedEvent } from './event-batches';
 export { subjectOfType } from './naming';
 export { WorkLoop, type WorkLoopOptions } from './work-loop';
+export { pruneMessagingTables, type MessagingRetention } from './retention';

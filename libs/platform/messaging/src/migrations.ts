@@ -49,5 +49,23 @@ export class CreateMessagingTables1732406400000 implements MigrationInterface {
   }
 }
 
+/**
+ * pruneMessagingTables deletes by age: BRIN indexes on the times find old rows without a scan and
+ * cost next to nothing per insert (rows arrive in time order).
+ */
+export class IndexMessagingTimes1764300000000 implements MigrationInterface {
+  name = 'IndexMessagingTimes1764300000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('CREATE INDEX outbox_published_at_idx ON outbox USING brin (published_at)');
+    await runner.query('CREATE INDEX inbox_processed_at_idx ON inbox USING brin (processed_at)');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP INDEX inbox_processed_at_idx');
+    await runner.query('DROP INDEX outbox_published_at_idx');
+  }
+}
+
 /** Appended by each service to its own migration list. */
-export const messagingMigrations: MigrationClass[] = [CreateMessagingTables1732406400000];
+export const messagingMigrations: MigrationClass[] = [CreateMessagingTables1732406400000, IndexMessagingTimes1764300000000];

@@ -2,9 +2,10 @@ import { createCache, type Cache } from '@rekindle/platform-cache';
 import { createClock, type Clock } from '@rekindle/platform-config';
 import { checkDatabase, openDatabase, runMigrations, type DataSource, type MigrationClass } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
-import { connectBus, OutboxRelay, type Bus } from '@rekindle/platform-messaging';
+import { connectBus, OutboxRelay, pruneMessagingTables, type Bus } from '@rekindle/platform-messaging';
 import { createMetricsRegistry } from '@rekindle/platform-subgraph-server';
 import type { Registry } from 'prom-client';
+import { startSchedule } from './schedule';
 
 /** The variables of `serviceEnvShape` the runtime needs. */
 export interface RuntimeConfig {
@@ -15,7 +16,12 @@ export interface RuntimeConfig {
   BUS_PREFIX: string;
   REDIS_URL?: string | undefined;
   REKINDLE_NOW?: string | undefined;
+  OUTBOX_RETENTION_HOURS: number;
+  INBOX_RETENTION_DAYS: number;
 }
+
+/** How often published outbox rows and inbox entries past their retention are deleted. */
+const PRUNE_INTERVAL_MINUTES = 10;
 
 export interface ServiceRuntime {
   dataSource: DataSource;
@@ -32,13 +38,14 @@ export interface ServiceRuntime {
     bus: { run: () => Promise<void>; critical: true };
     cache: { run: () => Promise<void> };
   };
-  /** In shutdown order, after the service's own hooks: flush the relay, then close bus, cache and pool. */
+  /** In shutdown order, after the service's own hooks: stop pruning, flush the relay, then close bus, cache and pool. */
   closeHooks: (() => Promise<void>)[];
 }
 
 /**
  * What every subgraph stands on: its schema's DataSource (migrated first when asked), the bus with
- * the service's own stream, the cache, the outbox relay, and the clock (REKINDLE_NOW aware).
+ * the service's own stream, the cache, the outbox relay, the clock (REKINDLE_NOW aware), and the
+ * pruning of its outbox and inbox every 10 minutes.
  */
 export async function openServiceRuntime(
   name: string,
@@ -59,6 +66,16 @@ export async function openServiceRuntime(
   const cache = createCache({ url: config.REDIS_URL, keyPrefix: `${config.BUS_PREFIX || 'rekindle'}:${name}:`, logger });
   const registry = createMetricsRegistry(name);
   const relay = new OutboxRelay({ dataSource, bus, logger, registry });
+  const retention = { outboxHours: config.OUTBOX_RETENTION_HOURS, inboxDays: config.INBOX_RETENTION_DAYS };
+  const pruning = startSchedule(
+    'messaging retention',
+    async () => {
+      const pruned = await pruneMessagingTables(dataSource, retention);
+      if (pruned.outbox + pruned.inbox > 0) logger.info(pruned, 'pruned outbox and inbox rows past their retention');
+    },
+    PRUNE_INTERVAL_MINUTES,
+    logger,
+  );
   return {
     dataSource,
     bus,
@@ -72,6 +89,6 @@ export async function openServiceRuntime(
       bus: { run: () => bus.check(), critical: true },
       cache: { run: () => cache.check() },
     },
-    closeHooks: [() => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
+    closeHooks: [() => pruning.stop(), () => relay.stop(), () => bus.close(), () => cache.close(), () => dataSource.destroy()],
   };
 }
