@@ -5,9 +5,8 @@ import type { DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { createBatchPublisher, WorkLoop, type Bus } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
-import type { ActivityRepository } from './data/activity.repository';
 import type { EventLogRepository, LogReader } from './data/event-log.repository';
-import type { LifecycleRepository } from './data/lifecycle.repository';
+import { EventFoldQuery } from './data/event-fold.query';
 import { FoldEventsUseCase } from './use-cases/fold-events.use-case';
 import { PublishRecordedEventsUseCase } from './use-cases/publish-recorded-events.use-case';
 
@@ -15,8 +14,6 @@ export interface IngestionDeps {
   dataSource: DataSource;
   bus: Bus;
   log: EventLogRepository;
-  activity: ActivityRepository;
-  lifecycle: LifecycleRepository;
   clock: Clock;
   thresholds: LifecycleThresholds;
   logger: Logger;
@@ -37,7 +34,7 @@ const SETTLE_POLL_MS = 20;
  */
 export function createIngestion(deps: IngestionDeps) {
   const { dataSource, bus, log, logger } = deps;
-  const folder = new FoldEventsUseCase({ ...deps, onEventsCommitted: deps.onOutboxWritten });
+  const folder = new FoldEventsUseCase({ ...deps, fold: new EventFoldQuery(deps.thresholds), onEventsCommitted: deps.onOutboxWritten });
   const publisher = createBatchPublisher(bus);
   const publishing = new PublishRecordedEventsUseCase({ dataSource, log, bus, publisher });
   const foldLoop = new WorkLoop({ name: 'event folder', logger, batchSize: deps.foldBatch, step: () => folder.foldNext(deps.foldBatch) });

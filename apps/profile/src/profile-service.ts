@@ -47,8 +47,6 @@ export async function createProfileService({ config, logger, migrate = false }: 
     dataSource,
     bus: runtime.bus,
     log,
-    activity,
-    lifecycle,
     clock,
     thresholds,
     logger,

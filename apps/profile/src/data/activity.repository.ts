@@ -16,7 +16,7 @@ export interface ActivityState {
   stage: LifecycleStage | null;
 }
 
-/** Times travel as epoch milliseconds (float8) both ways: far cheaper than timestamp text for thousands of rows. */
+/** Times travel as epoch milliseconds (float8): far cheaper than timestamp text for thousands of rows. */
 interface ActivityRow {
   id: string;
   signed_up_ms: number | null;
@@ -33,8 +33,6 @@ interface ActivityRow {
 
 const ms = (column: string, as: string) => `extract(epoch FROM ${column})::float8 * 1000 AS ${as}`;
 const date = (value: number | null) => (value === null ? null : new Date(value));
-const epoch = (value: Date | null) => (value === null ? null : value.getTime());
-const fromEpoch = (param: string) => `to_timestamp(${param} / 1000)`;
 
 export class ActivityRepository {
   /** Loads the customers' summaries and stages; the caller holds the FOLD lock (profile-locks.ts), so nobody else writes them. */
@@ -64,30 +62,5 @@ export class ActivityRepository {
       firstSeenAt: new Date(r.created_ms),
       stage: r.stage,
     }));
-  }
-
-  async save(manager: EntityManager, states: ActivityState[]): Promise<void> {
-    if (states.length === 0) return;
-    await manager.query(
-      `INSERT INTO customer_activity AS a (customer_id, first_active_at, last_active_at, last_login_at, last_order_at,
-                                           reactivated_at, shares, social_interactions)
-       SELECT id, ${fromEpoch('f')}, ${fromEpoch('l')}, ${fromEpoch('li')}, ${fromEpoch('o')}, ${fromEpoch('r')}, sh, so
-       FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::int[])
-         AS x(id, f, l, li, o, r, sh, so)
-       ON CONFLICT (customer_id) DO UPDATE SET
-         first_active_at = excluded.first_active_at, last_active_at = excluded.last_active_at,
-         last_login_at = excluded.last_login_at, last_order_at = excluded.last_order_at,
-         reactivated_at = excluded.reactivated_at, shares = excluded.shares, social_interactions = excluded.social_interactions`,
-      [
-        states.map((s) => s.customerId),
-        states.map((s) => epoch(s.firstActiveAt)),
-        states.map((s) => epoch(s.lastActiveAt)),
-        states.map((s) => epoch(s.lastLoginAt)),
-        states.map((s) => epoch(s.lastOrderAt)),
-        states.map((s) => epoch(s.reactivatedAt)),
-        states.map((s) => s.shares),
-        states.map((s) => s.socialInteractions),
-      ],
-    );
   }
 }

@@ -11,15 +11,11 @@ export interface LogPosition {
 
 export type LogReader = 'fold' | 'publish';
 
-/** One logged event as the folder needs it: who, what and when. */
-export interface LoggedActivity extends LogPosition {
+/** One logged event whole, as the publisher needs it. */
+export interface LoggedEvent extends LogPosition {
   customerId: string;
   type: string;
   occurredAtMs: number;
-}
-
-/** One logged event whole, as the publisher needs it. */
-export interface LoggedEvent extends LoggedActivity {
   eventId: string;
   data: string;
   traceparent: string | null;
@@ -30,11 +26,9 @@ export interface LoggedEvent extends LoggedActivity {
  * oldest running one has committed or aborted, so a row committed late with a smaller seq is never
  * passed over. xid8 does not wrap around.
  */
-const PAST = `(xid, seq) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())`;
-/** The rows a reader took: past its cursor, up to and including the last one it read. */
-const TAKEN = `(xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint)`;
+export const PAST = `(xid, seq) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())`;
 
-// Readers ORDER BY the table's columns (e.xid, e.seq): the selected text aliases would sort '10' before '9'.
+// Readers ORDER BY the columns (e.xid, e.seq), never the selected text aliases: '10' sorts before '9'.
 
 /**
  * customer_event as an append-only log: ingestion appends to it in the request, and the folder and
@@ -73,15 +67,6 @@ export class EventLogRepository {
     await manager.query('UPDATE event_cursor SET xid = $2::xid8, seq = $3::bigint WHERE reader = $1', [reader, to.xid, to.seq]);
   }
 
-  async readActivity(manager: EntityManager, after: LogPosition, limit: number): Promise<LoggedActivity[]> {
-    const rows: { xid: string; seq: string; customer_id: string; type: string; at_ms: number }[] = await manager.query(
-      `SELECT xid::text AS xid, seq::text AS seq, customer_id, type, extract(epoch FROM occurred_at)::float8 * 1000 AS at_ms
-       FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3`,
-      [after.xid, after.seq, limit],
-    );
-    return rows.map((r) => ({ xid: r.xid, seq: r.seq, customerId: r.customer_id, type: r.type, occurredAtMs: r.at_ms }));
-  }
-
   async readEvents(manager: EntityManager, after: LogPosition, limit: number): Promise<LoggedEvent[]> {
     const rows: {
       xid: string;
@@ -110,39 +95,6 @@ export class EventLogRepository {
     }));
   }
 
-  /** Orders, cancellations/refunds and complaints of the rows a reader took, one set-based statement each. */
-  async foldOrdersAndComplaints(manager: EntityManager, after: LogPosition, last: LogPosition): Promise<void> {
-    const range = [after.xid, after.seq, last.xid, last.seq];
-    await manager.query(
-      `INSERT INTO customer_order (order_id, customer_id, placed_at, currency, total)
-       SELECT data->>'orderId', customer_id, occurred_at, data->>'currency', (data->>'total')::numeric
-       FROM customer_event WHERE ${TAKEN} AND type = 'ORDER_PLACED'
-       ON CONFLICT (order_id) DO NOTHING`,
-      range,
-    );
-    await manager.query(
-      `INSERT INTO order_reversal (event_id, order_id, customer_id, kind, amount, occurred_at)
-       SELECT event_id, data->>'orderId', customer_id, CASE type WHEN 'ORDER_CANCELLED' THEN 'CANCELLED' ELSE 'REFUNDED' END,
-              (data->>'amount')::numeric, occurred_at
-       FROM customer_event WHERE ${TAKEN} AND type IN ('ORDER_CANCELLED', 'ORDER_REFUNDED')
-       ON CONFLICT (event_id) DO NOTHING`,
-      range,
-    );
-    // Opening sets opened_at, resolving sets resolved_at, whichever arrives first.
-    await manager.query(
-      `INSERT INTO customer_complaint AS c (ticket_id, customer_id, opened_at, resolved_at)
-       SELECT data->>'ticketId', (array_agg(customer_id))[1],
-              min(occurred_at) FILTER (WHERE type = 'COMPLAINT_OPENED'), max(occurred_at) FILTER (WHERE type = 'COMPLAINT_RESOLVED')
-       FROM customer_event WHERE ${TAKEN} AND type IN ('COMPLAINT_OPENED', 'COMPLAINT_RESOLVED')
-       GROUP BY data->>'ticketId'
-       ON CONFLICT (ticket_id) DO UPDATE SET
-         opened_at = coalesce(c.opened_at, excluded.opened_at),
-         resolved_at = coalesce(c.resolved_at, excluded.resolved_at)`,
-      range,
-    );
-  }
-
-  /** How many committed events each reader has still to handle (for /metrics and to wait for a reader). */
   async backlog(manager: EntityManager): Promise<Record<LogReader, number>> {
     const rows: { reader: LogReader; pending: number }[] = await manager.query(
       `SELECT c.reader, (SELECT count(*)::int FROM customer_event e WHERE (e.xid, e.seq) > (c.xid, c.seq)) AS pending
