@@ -20,8 +20,9 @@ export interface CustomerActivityDelta {
 const later = (a: Date | null, b: Date) => (a === null || b > a ? b : a);
 
 /**
- * Folds newly recorded events into one delta per customer, in order of first appearance, so the
- * summary takes one set-based write whatever the number of events.
+ * Folds newly recorded events into one delta per customer, in order of first appearance. The
+ * profile's fold computes this in SQL (apps/profile EventFoldQuery); this is its specification,
+ * and activity-fold.int-spec holds the SQL to it.
  */
 export function summariseActivity(events: readonly ActivityFact[]): CustomerActivityDelta[] {
   const customers = new Map<string, CustomerActivityDelta>();

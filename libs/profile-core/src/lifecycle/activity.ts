@@ -22,7 +22,8 @@ export interface ActivityTimes {
 
 /**
  * Folds the times of newly accepted activity (any order) into a customer's activity times, in time
- * order, so a batch holding both sides of a gap still records the reactivation. An event older
+ * order, so a batch holding both sides of a gap still records the reactivation. The specification
+ * of the profile's fold in SQL (EventFoldQuery), held to it by activity-fold.int-spec. An event older
  * than the last activity can only move firstActivityAt back: never lastActivityAt, never a
  * reactivation. It does not undo a reactivation already recorded either (that change was already
  * announced).
