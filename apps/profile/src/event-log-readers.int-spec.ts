@@ -2,6 +2,7 @@ import { setTimeout } from 'node:timers/promises';
 import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
 import { createTestBus, readStream, startPrivateNatsServer } from '@rekindle/platform-testing';
 import { EventLogRepository, type StoredEvent } from './data/event-log.repository';
+import { stableUuid } from './use-cases/publish-recorded-events.use-case';
 import { customerEvent, daysBefore, order } from './testing/event-builders';
 import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
 
@@ -62,6 +63,29 @@ describe('the event log readers (folder and publisher)', () => {
       expect(published.map((e) => e.type).sort()).toEqual([activityRecordedV1.type, activityRecordedV1.type, orderPlacedV1.type]);
     } finally {
       await other.stop();
+      await bus.cleanup();
+    }
+  });
+});
+
+describe('the ids the publisher gives', () => {
+  it('are the version 5 UUIDs of the event ids, the same in PostgreSQL as in Node', async () => {
+    const bus = await createTestBus('profile_log_ids');
+    const profile = await startTestProfile('profile_log_ids', { now: NOW, busPrefix: bus.prefix });
+    try {
+      const names = ['activity:ev-1', 'order:"quoted" \\ id', 'batch:x:y:z:3'];
+      const [row] = await profile.service.dataSource.query('SELECT array_agg(stable_uuid(n) ORDER BY i) AS ids FROM unnest($1::text[]) WITH ORDINALITY AS x(n, i)', [names]);
+      expect(row.ids).toEqual(names.map(stableUuid));
+      expect(stableUuid('activity:ev-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+      const events = [share('ids', 2), order('ids', daysBefore(NOW, 1), 'ids-o1', [{ quantity: 1, unitPrice: '5' }])];
+      await recordEvents(profile, events);
+      const published = (await readStream(bus, 'profile', { expected: 5 })).filter((e) => e.type === activityRecordedV1.type || e.type === orderPlacedV1.type);
+      expect(published.map((e) => e.id).sort()).toEqual(
+        [`activity:${events[0]?.eventId}`, `activity:${events[1]?.eventId}`, `order:${events[1]?.eventId}`].map(stableUuid).sort(),
+      );
+    } finally {
+      await profile.stop();
       await bus.cleanup();
     }
   });

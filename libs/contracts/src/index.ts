@@ -3,7 +3,7 @@
  * error codes and domain errors, Relay pagination, and the shared GraphQL scalars.
  */
 export { cloudEventSchema, type CloudEvent } from './events/cloud-event';
-export { defineEvent, createEvent, createValidatedEvent, serializeValidatedEvent, jsonWithLastValue, parseEvent, type EventContract, type EventData, type NewEvent } from './events/define-event';
+export { defineEvent, createEvent, parseEvent, type EventContract, type EventData, type NewEvent } from './events/define-event';
 export { customerSnapshotSchema, type CustomerSnapshot } from './events/profile/customer-snapshot';
 export { customerRegisteredV1 } from './events/profile/customer-registered.v1';
 export { customerUpdatedV1 } from './events/profile/customer-updated.v1';

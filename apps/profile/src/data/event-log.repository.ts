@@ -11,16 +11,6 @@ export interface LogPosition {
 
 export type LogReader = 'fold' | 'publish';
 
-/** One logged event whole, as the publisher needs it. */
-export interface LoggedEvent extends LogPosition {
-  customerId: string;
-  type: string;
-  occurredAtMs: number;
-  eventId: string;
-  data: string;
-  traceparent: string | null;
-}
-
 /**
  * Rows past `$1, $2` that no running transaction can still add to: every transaction below the
  * oldest running one has committed or aborted, so a row committed late with a smaller seq is never
@@ -65,34 +55,6 @@ export class EventLogRepository {
 
   async advance(manager: EntityManager, reader: LogReader, to: LogPosition): Promise<void> {
     await manager.query('UPDATE event_cursor SET xid = $2::xid8, seq = $3::bigint WHERE reader = $1', [reader, to.xid, to.seq]);
-  }
-
-  async readEvents(manager: EntityManager, after: LogPosition, limit: number): Promise<LoggedEvent[]> {
-    const rows: {
-      xid: string;
-      seq: string;
-      event_id: string;
-      customer_id: string;
-      type: string;
-      at_ms: number;
-      data: string;
-      traceparent: string | null;
-    }[] = await manager.query(
-      `SELECT xid::text AS xid, seq::text AS seq, event_id, customer_id, type, extract(epoch FROM occurred_at)::float8 * 1000 AS at_ms,
-              data::text AS data, traceparent
-       FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3`,
-      [after.xid, after.seq, limit],
-    );
-    return rows.map((r) => ({
-      xid: r.xid,
-      seq: r.seq,
-      eventId: r.event_id,
-      customerId: r.customer_id,
-      type: r.type,
-      occurredAtMs: r.at_ms,
-      data: r.data,
-      traceparent: r.traceparent,
-    }));
   }
 
   async backlog(manager: EntityManager): Promise<Record<LogReader, number>> {

@@ -14,5 +14,6 @@ export {
   type MigrationClass,
 } from './open-database';
 export { inTransaction } from './transaction';
+export { createExtension } from './create-extension';
 export { migrateAndClose, type MigrationCliOptions } from './migration-cli';
 export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';

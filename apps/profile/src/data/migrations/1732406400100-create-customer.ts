@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from '@rekindle/platform-database';
+import { createExtension, type MigrationInterface, type QueryRunner } from '@rekindle/platform-database';
 
 export class CreateCustomer1732406400100 implements MigrationInterface {
   name = 'CreateCustomer1732406400100';
@@ -7,7 +7,7 @@ export class CreateCustomer1732406400100 implements MigrationInterface {
     // pg_trgm lives in public, once per database; the lock keeps two services or test runs that
     // migrate at the same moment from racing to create it.
     await runner.query('SELECT pg_advisory_xact_lock(7305861)');
-    await runner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+    await createExtension(runner, 'pg_trgm');
     await runner.query(`
       CREATE TABLE customer (
         id uuid PRIMARY KEY,

@@ -4,6 +4,7 @@ import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
 import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
 import { ActivityUpdatedInPlace1764100000000 } from './1764100000000-activity-updated-in-place';
+import { PublishBatchesInSql1764400000000 } from './1764400000000-publish-batches-in-sql';
 
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
@@ -12,4 +13,5 @@ export const profileMigrations: MigrationClass[] = [
   CreateActivity1732492800000,
   FoldEventsInBackground1764000000000,
   ActivityUpdatedInPlace1764100000000,
+  PublishBatchesInSql1764400000000,
 ];

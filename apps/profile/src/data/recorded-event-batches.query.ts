@@ -1,0 +1,117 @@
+import type { EntityManager } from '@rekindle/platform-database';
+import { PAST, type LogPosition } from './event-log.repository';
+
+/** What each recorded event announces: activity.recorded always, and an order event for the order types. */
+export type AnnouncementKind = 'activity' | 'ORDER_PLACED' | 'ORDER_CANCELLED' | 'ORDER_REFUNDED';
+
+/** The CloudEvents type and source of each kind, from the contracts. */
+export type AnnouncementTypes = Record<AnnouncementKind, string> & { source: string };
+
+/** One message: a CloudEvents JSON batch of one kind's events, in log order. */
+export interface RecordedEventBatch {
+  kind: AnnouncementKind;
+  payload: string;
+  events: number;
+  firstEventId: string;
+  lastEventId: string;
+}
+
+export interface RecordedEventBatches {
+  /** The last row read: where the publish cursor moves once every batch is stored. */
+  last: LogPosition;
+  /** Rows read. */
+  events: number;
+  batches: RecordedEventBatch[];
+}
+
+/** Most events and (about) most bytes in one message: far below NATS's default 1 MiB max_payload. */
+const EVENTS_PER_MESSAGE = 500;
+const BYTES_PER_MESSAGE = 200_000;
+
+const envelope = (id: string, type: string, data: string) =>
+  `'{"specversion":"1.0","id":"' || ${id} || '","source":' || to_json($4::text)::text || ',"type":' || to_json(${type})::text ||
+   ',"subject":"' || customer_id || '","time":"' || at || '","datacontenttype":"application/json"' ||
+   coalesce(',"traceparent":' || to_json(traceparent)::text, '') || ',"data":' || ${data} || '}'`;
+
+/**
+ * The publisher's read, as one statement: up to $3 rows past the cursor ($1, $2) become the JSON
+ * of every CloudEvent they announce (the activity's data is the stored data as it is), packed into
+ * batches per kind of at most 500 events or about 200 KB, in log order. Written by PostgreSQL, so
+ * no event travels to Node one by one; define-event's envelope is the shape, and the publishing
+ * int-specs parse every kind against its contract.
+ */
+const SQL = `
+  WITH taken AS MATERIALIZED (
+    SELECT xid, seq, event_id, customer_id, type, data, traceparent,
+           to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+           row_number() OVER (ORDER BY e.xid, e.seq) AS n
+    FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3),
+  envelopes AS (
+    SELECT n, event_id, 'activity' AS kind,
+           ${envelope(
+             "stable_uuid('activity:' || event_id)",
+             '$5::text',
+             `'{"customerId":"' || customer_id || '","eventId":' || to_json(event_id)::text || ',"activityType":"' || type ||
+              '","occurredAt":"' || at || '","data":' || data::text || '}'`,
+           )} AS json
+    FROM taken
+    UNION ALL
+    SELECT n, event_id, type AS kind,
+           ${envelope(
+             "stable_uuid('order:' || event_id)",
+             "CASE type WHEN 'ORDER_PLACED' THEN $6::text WHEN 'ORDER_CANCELLED' THEN $7::text ELSE $8::text END",
+             `CASE type WHEN 'ORDER_PLACED'
+                THEN jsonb_build_object('customerId', customer_id, 'orderId', data->'orderId', 'placedAt', at,
+                                        'currency', data->'currency', 'total', data->'total', 'lines', data->'lines')
+                ELSE jsonb_build_object('customerId', customer_id, 'orderId', data->'orderId', 'amount', data->'amount', 'occurredAt', at)
+              END::text`,
+           )} AS json
+    FROM taken WHERE type IN ('ORDER_PLACED', 'ORDER_CANCELLED', 'ORDER_REFUNDED')),
+  chunked AS (
+    SELECT kind, n, event_id, json,
+           GREATEST((row_number() OVER w - 1) / ${EVENTS_PER_MESSAGE}, floor(sum(octet_length(json) + 1) OVER w / ${BYTES_PER_MESSAGE})::bigint) AS chunk
+    FROM envelopes WINDOW w AS (PARTITION BY kind ORDER BY n)),
+  batches AS (
+    SELECT kind, chunk, count(*)::int AS events, '[' || string_agg(json, ',' ORDER BY n) || ']' AS payload,
+           (array_agg(event_id ORDER BY n))[1] AS first_id, (array_agg(event_id ORDER BY n DESC))[1] AS last_id
+    FROM chunked GROUP BY kind, chunk),
+  last AS (
+    SELECT xid::text AS xid, seq::text AS seq, (SELECT count(*)::int FROM taken) AS total
+    FROM taken ORDER BY taken.xid DESC, taken.seq DESC LIMIT 1)
+  SELECT last.xid, last.seq, last.total, b.kind, b.payload, b.events, b.first_id, b.last_id
+  FROM last CROSS JOIN batches b ORDER BY b.kind, b.chunk`;
+
+export class RecordedEventBatchesQuery {
+  constructor(private readonly types: AnnouncementTypes) {}
+
+  /** Up to `limit` recorded events past `after` as message batches; null when none is there. */
+  async read(manager: EntityManager, after: LogPosition, limit: number): Promise<RecordedEventBatches | null> {
+    const { types } = this;
+    const rows: {
+      xid: string;
+      seq: string;
+      total: number;
+      kind: AnnouncementKind;
+      payload: string;
+      events: number;
+      first_id: string;
+      last_id: string;
+    }[] = await manager.query(SQL, [
+      after.xid,
+      after.seq,
+      limit,
+      types.source,
+      types.activity,
+      types.ORDER_PLACED,
+      types.ORDER_CANCELLED,
+      types.ORDER_REFUNDED,
+    ]);
+    const [first] = rows;
+    if (!first) return null;
+    return {
+      last: { xid: first.xid, seq: first.seq },
+      events: first.total,
+      batches: rows.map((r) => ({ kind: r.kind, payload: r.payload, events: r.events, firstEventId: r.first_id, lastEventId: r.last_id })),
+    };
+  }
+}
