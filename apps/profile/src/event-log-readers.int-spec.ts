@@ -91,6 +91,35 @@ describe('the ids the publisher gives', () => {
   });
 });
 
+describe('large events', () => {
+  it('go out in messages of about 200 KB at most, each once', async () => {
+    const bus = await createTestBus('profile_log_large');
+    const profile = await startTestProfile('profile_log_large', { now: NOW, busPrefix: bus.prefix });
+    try {
+      // 12 orders of 1,000 lines: each order.placed, and each activity.recorded with it, is about 100 KB.
+      const lines = Array.from({ length: 1000 }, (_, i) => ({ quantity: 1, unitPrice: '1.50', category: `category-${'x'.repeat(20)}-${i}` }));
+      const orders = Array.from({ length: 12 }, (_, i) => order('large', daysBefore(NOW, 12 - i), `large-o${i}`, lines));
+      expect((await recordEvents(profile, orders)).data?.recordEvents.accepted).toBe(12);
+
+      const consumer = await bus.js.consumers.get(bus.streamName('profile'));
+      const sizes: Record<string, number[]> = {};
+      const messages = await consumer.fetch({ max_messages: 100, expires: 2_000 });
+      for await (const msg of messages) (sizes[msg.subject] ??= []).push(msg.data.length);
+      for (const contract of [activityRecordedV1, orderPlacedV1]) {
+        const own = sizes[bus.subjectFor(contract.subject)] ?? [];
+        expect(own.length).toBeGreaterThanOrEqual(4);
+        expect(Math.max(...own)).toBeLessThan(320_000);
+      }
+      const events = await readStream(bus, 'profile', { expected: 24 });
+      expect(events.filter((e) => e.type === orderPlacedV1.type)).toHaveLength(12);
+      expect(events.filter((e) => e.type === activityRecordedV1.type)).toHaveLength(12);
+    } finally {
+      await profile.stop();
+      await bus.cleanup();
+    }
+  });
+});
+
 describe('a NATS outage while events are recorded', () => {
   it('accepts every event, then publishes each activity exactly once when NATS is back', async () => {
     const nats = await startPrivateNatsServer();
