@@ -1,6 +1,6 @@
 import type { EntityManager } from '@rekindle/platform-database';
 import { daysInactiveSql, lifecycleStageSql, type LifecycleStage, type LifecycleThresholds } from '@rekindle/profile-core';
-import { PAST, type LogPosition } from './event-log.repository';
+import { takenFromLog, type LogPosition } from './event-log.repository';
 import type { StageChange } from './lifecycle.repository';
 
 /** The event types whose data the fold writes to tables of their own (orders, reversals, complaints). */
@@ -29,10 +29,7 @@ function foldSql(thresholds: LifecycleThresholds): string {
   );
   const days = daysInactiveSql({ now: '$4::timestamptz', lastActivityAt: 'last_active_at', signedUpAt: 'signed_up_at', firstSeenAt: 'created_at' });
   return `
-    WITH taken AS MATERIALIZED (
-      SELECT xid, seq, event_id, customer_id, type, occurred_at,
-             CASE WHEN type IN (${FOLDED_TYPES}) THEN data END AS data
-      FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3),
+    WITH ${takenFromLog(`xid, seq, event_id, customer_id, type, occurred_at, CASE WHEN type IN (${FOLDED_TYPES}) THEN data END AS data`)},
     orders AS (
       INSERT INTO customer_order (order_id, customer_id, placed_at, currency, total)
       SELECT data->>'orderId', customer_id, occurred_at, data->>'currency', (data->>'total')::numeric
@@ -100,11 +97,8 @@ function foldSql(thresholds: LifecycleThresholds): string {
     moved AS (
       INSERT INTO customer_lifecycle AS l (customer_id, stage, since, previous_stage)
       SELECT customer_id, stage, $4::timestamptz, current_stage FROM changes WHERE stage IS DISTINCT FROM current_stage
-      ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, since = excluded.since, previous_stage = excluded.previous_stage),
-    last AS (
-      SELECT xid::text AS xid, seq::text AS seq, (SELECT count(*)::int FROM taken) AS events
-      FROM taken ORDER BY taken.xid DESC, taken.seq DESC LIMIT 1)
-    SELECT last.xid, last.seq, last.events, c.customer_id, c.current_stage, c.stage, c.days_inactive
+      ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, since = excluded.since, previous_stage = excluded.previous_stage)
+    SELECT last.xid, last.seq, last.taken_count AS events, c.customer_id, c.current_stage, c.stage, c.days_inactive
     FROM last LEFT JOIN changes c ON c.stage IS DISTINCT FROM c.current_stage`;
 }
 

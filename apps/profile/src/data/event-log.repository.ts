@@ -16,9 +16,20 @@ export type LogReader = 'fold' | 'publish';
  * oldest running one has committed or aborted, so a row committed late with a smaller seq is never
  * passed over. xid8 does not wrap around.
  */
-export const PAST = `(xid, seq) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())`;
+const PAST = `(xid, seq) > ($1::xid8, $2::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())`;
 
-// Readers ORDER BY the columns (e.xid, e.seq), never the selected text aliases: '10' sorts before '9'.
+/**
+ * A reader's CTEs: `taken`, up to $3 rows past its cursor ($1, $2) in log order with `columns`, and
+ * `last`, the last of them as text (xid, seq) with how many were taken (`taken_count`). Ordered by
+ * the columns, never the text: '10' sorts before '9'.
+ */
+export function takenFromLog(columns: string): string {
+  return `taken AS MATERIALIZED (
+      SELECT ${columns} FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3),
+    last AS (
+      SELECT xid::text AS xid, seq::text AS seq, (SELECT count(*)::int FROM taken) AS taken_count
+      FROM taken ORDER BY taken.xid DESC, taken.seq DESC LIMIT 1)`;
+}
 
 /**
  * customer_event as an append-only log: ingestion appends to it in the request, and the folder and

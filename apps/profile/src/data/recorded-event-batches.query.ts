@@ -1,5 +1,6 @@
 import type { EntityManager } from '@rekindle/platform-database';
-import { PAST, type LogPosition } from './event-log.repository';
+import { MAX_EVENTS_PER_MESSAGE, MAX_MESSAGE_BYTES } from '@rekindle/platform-messaging';
+import { takenFromLog, type LogPosition } from './event-log.repository';
 
 /** What each recorded event announces: activity.recorded always, and an order event for the order types. */
 export type AnnouncementKind = 'activity' | 'ORDER_PLACED' | 'ORDER_CANCELLED' | 'ORDER_REFUNDED';
@@ -24,13 +25,6 @@ export interface RecordedEventBatches {
   batches: RecordedEventBatch[];
 }
 
-/**
- * Most events, and about most bytes, in one message: a batch goes over the bytes by less than its
- * last event (an order of 1,000 lines is under 500 KB), so it stays below NATS's default 1 MiB
- * max_payload.
- */
-const EVENTS_PER_MESSAGE = 500;
-const BYTES_PER_MESSAGE = 200_000;
 
 const envelope = (id: string, type: string, data: string) =>
   `'{"specversion":"1.0","id":"' || ${id} || '","source":' || to_json($4::text)::text || ',"type":' || to_json(${type})::text ||
@@ -45,11 +39,9 @@ const envelope = (id: string, type: string, data: string) =>
  * int-specs parse every kind against its contract.
  */
 const SQL = `
-  WITH taken AS MATERIALIZED (
-    SELECT xid, seq, event_id, customer_id, type, data, traceparent,
+  WITH ${takenFromLog(`xid, seq, event_id, customer_id, type, data, traceparent,
            to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-           row_number() OVER (ORDER BY e.xid, e.seq) AS n
-    FROM customer_event e WHERE ${PAST} ORDER BY e.xid, e.seq LIMIT $3),
+           row_number() OVER (ORDER BY e.xid, e.seq) AS n`)},
   envelopes AS (
     SELECT n, event_id, 'activity' AS kind,
            ${envelope(
@@ -71,22 +63,21 @@ const SQL = `
               END::text`,
            )} AS json
     FROM taken WHERE type IN ('ORDER_PLACED', 'ORDER_CANCELLED', 'ORDER_REFUNDED')),
-  -- Every 500 events of a kind, then within those every ~200 KB: a batch overshoots the bytes by its last event at most.
+  -- Every MAX_EVENTS_PER_MESSAGE events of a kind, then within those every MAX_MESSAGE_BYTES: a batch
+  -- goes over the bytes by less than its last event (an order of 1,000 lines is under 500 KB), well
+  -- below NATS's default 1 MiB max_payload.
   counted AS (
-    SELECT kind, n, event_id, json, (row_number() OVER (PARTITION BY kind ORDER BY n) - 1) / ${EVENTS_PER_MESSAGE} AS by_count
+    SELECT kind, n, event_id, json, (row_number() OVER (PARTITION BY kind ORDER BY n) - 1) / ${MAX_EVENTS_PER_MESSAGE} AS by_count
     FROM envelopes),
   chunked AS (
     SELECT kind, n, event_id, json, by_count,
-           floor(sum(octet_length(json) + 1) OVER (PARTITION BY kind, by_count ORDER BY n) / ${BYTES_PER_MESSAGE})::int AS by_bytes
+           floor(sum(octet_length(json) + 1) OVER (PARTITION BY kind, by_count ORDER BY n) / ${MAX_MESSAGE_BYTES})::int AS by_bytes
     FROM counted),
   batches AS (
     SELECT kind, by_count, by_bytes, count(*)::int AS events, '[' || string_agg(json, ',' ORDER BY n) || ']' AS payload,
            (array_agg(event_id ORDER BY n))[1] AS first_id, (array_agg(event_id ORDER BY n DESC))[1] AS last_id
-    FROM chunked GROUP BY kind, by_count, by_bytes),
-  last AS (
-    SELECT xid::text AS xid, seq::text AS seq, (SELECT count(*)::int FROM taken) AS total
-    FROM taken ORDER BY taken.xid DESC, taken.seq DESC LIMIT 1)
-  SELECT last.xid, last.seq, last.total, b.kind, b.payload, b.events, b.first_id, b.last_id
+    FROM chunked GROUP BY kind, by_count, by_bytes)
+  SELECT last.xid, last.seq, last.taken_count AS total, b.kind, b.payload, b.events, b.first_id, b.last_id
   FROM last CROSS JOIN batches b ORDER BY b.kind, b.by_count, b.by_bytes`;
 
 export class RecordedEventBatchesQuery {

@@ -38,10 +38,6 @@ export interface NewEvent<T> {
 
 /** Builds a CloudEvent for `contract`, validating the data against it: a producer can never emit a malformed event. */
 export function createEvent<S extends z.ZodType>(contract: EventContract<S>, event: NewEvent<z.input<S>>): CloudEvent<z.infer<S>> {
-  return envelope(contract, event, contract.schema.parse(event.data));
-}
-
-function envelope<T>(contract: EventContract, event: Omit<NewEvent<unknown>, 'data'>, data: T): CloudEvent<T> {
   return {
     specversion: '1.0',
     id: event.id ?? randomUUID(),
@@ -51,7 +47,7 @@ function envelope<T>(contract: EventContract, event: Omit<NewEvent<unknown>, 'da
     time: (event.time ?? new Date()).toISOString(),
     datacontenttype: 'application/json',
     ...(event.traceparent === undefined ? {} : { traceparent: event.traceparent }),
-    data,
+    data: contract.schema.parse(event.data),
   };
 }
 

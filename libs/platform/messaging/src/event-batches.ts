@@ -20,7 +20,7 @@ export interface EventBatch<E extends SerializedEvent> {
  * NATS's default 1 MiB max_payload.
  */
 export const MAX_EVENTS_PER_MESSAGE = 500;
-export const MAX_MESSAGE_BYTES = 256 * 1024;
+export const MAX_MESSAGE_BYTES = 200_000;
 
 /**
  * Groups events into messages, one subject each, in the order the events came within each subject.

@@ -14,13 +14,8 @@ export type EventHandlers = Readonly<Record<string, EventHandler>>;
  * event waits on the inbox row and then finds it taken.
  */
 export async function handleOnce(manager: EntityManager, consumer: string, event: CloudEvent, handler: EventHandler): Promise<boolean> {
-  const inserted: unknown[] = await manager.query(
-    'INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-    [consumer, event.id],
-  );
-  if (inserted.length === 0) return false;
-  await handler(event, manager);
-  return true;
+  const [ran] = await handleAllOnce(manager, consumer, [event], () => handler);
+  return ran as boolean;
 }
 
 /**

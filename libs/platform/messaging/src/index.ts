@@ -44,7 +44,7 @@ export {
   type ReplayDeadLetterOptions,
 } from './dead-letter';
 export { decodeMessage, encodeEventBatch, type DecodedMessage } from './event-codec';
-export { batchBySubject, type EventBatch, type SerializedEvent } from './event-batches';
+export { batchBySubject, MAX_EVENTS_PER_MESSAGE, MAX_MESSAGE_BYTES, type EventBatch, type SerializedEvent } from './event-batches';
 export { subjectOfType } from './naming';
 export { WorkLoop, type WorkLoopOptions } from './work-loop';
 export { pruneMessagingTables, type MessagingRetention } from './retention';
