@@ -37,24 +37,30 @@ export type EventBatchValidation =
 
 const TIMESTAMP = 'must be an ISO-8601 timestamp with a time zone';
 
-const envelopeSchema = (now: Date) =>
-  z
-    .object(
-      {
-        eventId: requiredText(200),
-        customerExternalId: requiredText(200),
-        type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
-        occurredAt: z
-          .union([z.date(), z.iso.datetime({ offset: true, error: TIMESTAMP })], { error: TIMESTAMP })
-          .transform((v) => new Date(v))
-          .refine((d) => d >= EARLIEST_OCCURRED_AT, 'must not be before 1990-01-01')
-          .refine((d) => d.getTime() <= now.getTime() + MAX_FUTURE_SKEW_MS, 'must not be more than 5 minutes in the future')
-          .transform((d) => d.toISOString()),
-        ...Object.fromEntries(EVENT_PAYLOAD_FIELDS.map((field) => [field, z.unknown().optional()])),
-      },
-      { error: 'must be an object' },
-    )
-    .strict();
+/**
+ * The latest occurredAt the batch being validated accepts. validateEventBatch sets it before its
+ * (synchronous) run, so one envelope schema serves every call: zod compiles a schema on first use,
+ * and building one per call cost more than all the parsing.
+ */
+let latestOccurredAt = 0;
+
+const envelope = z
+  .object(
+    {
+      eventId: requiredText(200),
+      customerExternalId: requiredText(200),
+      type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], { error: `must be one of ${EVENT_TYPES.join(', ')}` }),
+      occurredAt: z
+        .union([z.date(), z.iso.datetime({ offset: true, error: TIMESTAMP })], { error: TIMESTAMP })
+        .transform((v) => new Date(v))
+        .refine((d) => d >= EARLIEST_OCCURRED_AT, 'must not be before 1990-01-01')
+        .refine((d) => d.getTime() <= latestOccurredAt, 'must not be more than 5 minutes in the future')
+        .transform((d) => d.toISOString()),
+      ...Object.fromEntries(EVENT_PAYLOAD_FIELDS.map((field) => [field, z.unknown().optional()])),
+    },
+    { error: 'must be an object' },
+  )
+  .strict();
 
 /**
  * Validates a `recordEvents` batch item by item: a bad item is rejected alone and never blocks the
@@ -69,13 +75,13 @@ export function validateEventBatch(items: readonly unknown[], now: Date): EventB
   if (items.length > MAX_EVENTS_PER_CALL) {
     return { ok: false, issues: [{ field: 'events', message: `must hold at most ${MAX_EVENTS_PER_CALL} events per call, got ${items.length}` }] };
   }
-  const envelope = envelopeSchema(now);
+  latestOccurredAt = now.getTime() + MAX_FUTURE_SKEW_MS;
   const accepted: ValidEvent[] = [];
   const rejected: EventRejection[] = [];
   const acceptedIndexOf = new Map<string, number>();
   items.forEach((item, index) => {
     const at = `events[${index}]`;
-    const result = validateItem(envelope, item, at);
+    const result = validateItem(item, at);
     const eventId = result.ok ? result.event.eventId : result.eventId;
     const earlier = eventId === undefined ? undefined : acceptedIndexOf.get(eventId);
     if (earlier !== undefined) {
@@ -93,7 +99,7 @@ export function validateEventBatch(items: readonly unknown[], now: Date): EventB
 
 type ItemResult = { ok: true; event: CustomerEvent } | { ok: false; eventId?: string; issues: InputIssue[] };
 
-function validateItem(envelope: ReturnType<typeof envelopeSchema>, item: unknown, at: string): ItemResult {
+function validateItem(item: unknown, at: string): ItemResult {
   const parsed = envelope.safeParse(item);
   const issues = parsed.success ? [] : toIssues(parsed.error, at);
   const raw = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;

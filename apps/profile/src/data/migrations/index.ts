@@ -5,6 +5,7 @@ import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
 import { ActivityUpdatedInPlace1764100000000 } from './1764100000000-activity-updated-in-place';
 import { PublishBatchesInSql1764400000000 } from './1764400000000-publish-batches-in-sql';
+import { StableUuidInPlpgsql1764500000000 } from './1764500000000-stable-uuid-in-plpgsql';
 
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
@@ -14,4 +15,5 @@ export const profileMigrations: MigrationClass[] = [
   FoldEventsInBackground1764000000000,
   ActivityUpdatedInPlace1764100000000,
   PublishBatchesInSql1764400000000,
+  StableUuidInPlpgsql1764500000000,
 ];
