@@ -74,6 +74,18 @@ export async function withPg<T>(url: string, work: (client: Client) => Promise<T
   }
 }
 
+/** The PostgreSQL server's version and the settings that move these figures, for the report's header. */
+export function postgresSettings(url: string): Promise<string> {
+  return withPg(url, async (c) => {
+    const { rows } = await c.query(
+      `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers,
+              current_setting('max_wal_size') AS max_wal_size, current_setting('synchronous_commit') AS synchronous_commit`,
+    );
+    const r = rows[0] as Record<string, string>;
+    return `PostgreSQL ${r['version']}: shared_buffers ${r['shared_buffers']}, max_wal_size ${r['max_wal_size']}, synchronous_commit ${r['synchronous_commit']}`;
+  });
+}
+
 export const dropSchema = (url: string, schema: string) => withPg(url, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
 /** Deletes the JetStream streams of a bus prefix (`<PREFIX>_PROFILE`, ...). */

@@ -47,6 +47,7 @@ import {
   natsServerPid,
   percentile,
   postgresPids,
+  postgresSettings,
   printCpuSplit,
   root,
   startNode,
@@ -407,6 +408,7 @@ async function main() {
   console.log(`ingest-through-gateway: ${fmt(config.EVENTS)} events, batches of ${fmt(config.BATCH_SIZE)}, concurrency ${config.CONCURRENCY}, schema ${schema}; ${load()}`);
   if (config.DISJOINT) console.log('DISJOINT=1: concurrent calls never share a customer (an experiment, not a realistic feed)');
   console.log(`as the image runs them: ${Object.entries(imageEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(await postgresSettings(config.DATABASE_URL));
   if (config.PROFILE_NODE_ARGS || config.GATEWAY_NODE_ARGS) console.log(`node flags: profile [${config.PROFILE_NODE_ARGS}] gateway [${config.GATEWAY_NODE_ARGS}]`);
   buildApp('profile');
   buildApp('gateway');

@@ -27,7 +27,7 @@ export interface RecordedEventBatches {
 
 
 const envelope = (id: string, type: string, data: string) =>
-  `'{"specversion":"1.0","id":"' || ${id} || '","source":' || to_json($4::text)::text || ',"type":' || to_json(${type})::text ||
+  `'{"specversion":"1.0","id":"' || ${id} || '","source":' || $4::text || ',"type":' || ${type} ||
    ',"subject":"' || customer_id || '","time":"' || at || '","datacontenttype":"application/json"' ||
    coalesce(',"traceparent":' || to_json(traceparent)::text, '') || ',"data":' || ${data} || '}'`;
 
@@ -99,11 +99,12 @@ export class RecordedEventBatchesQuery {
       after.xid,
       after.seq,
       limit,
-      types.source,
-      types.activity,
-      types.ORDER_PLACED,
-      types.ORDER_CANCELLED,
-      types.ORDER_REFUNDED,
+      // As JSON strings: PostgreSQL would otherwise encode the same constants once per event.
+      JSON.stringify(types.source),
+      JSON.stringify(types.activity),
+      JSON.stringify(types.ORDER_PLACED),
+      JSON.stringify(types.ORDER_CANCELLED),
+      JSON.stringify(types.ORDER_REFUNDED),
     ]);
     const [first] = rows;
     if (!first) return null;

@@ -61,7 +61,10 @@ export class RecordEventsUseCase {
         ? []
         : await inTransaction(this.deps.dataSource, (manager) => this.resolveCustomers(manager, uncached, idOf, now, traceparent));
     for (const externalId of uncached) this.deps.customerIds.set(externalId, idOf.get(externalId) as string);
-    const stored = validation.accepted.map((e) => ({ ...e, customerId: idOf.get(e.customerExternalId) as string }) as StoredEvent);
+    const stored = validation.accepted.map(
+      ({ eventId, customerExternalId, type, occurredAt, data }) =>
+        ({ eventId, customerExternalId, type, occurredAt, data, customerId: idOf.get(customerExternalId) as string }) as StoredEvent,
+    );
     const accepted = await this.deps.log.append(this.deps.dataSource.manager, stored, traceparent);
     if (accepted > 0 || created.length > 0) this.deps.onEventsCommitted();
     return { accepted, duplicates: stored.length - accepted, rejected, customersCreated: created.length };

@@ -81,7 +81,7 @@ export function validateEventBatch(items: readonly unknown[], now: Date): EventB
   const acceptedIndexOf = new Map<string, number>();
   items.forEach((item, index) => {
     const at = `events[${index}]`;
-    const result = validateItem(item, at);
+    const result = validateItem(item, index, at);
     const eventId = result.ok ? result.event.eventId : result.eventId;
     const earlier = eventId === undefined ? undefined : acceptedIndexOf.get(eventId);
     if (earlier !== undefined) {
@@ -91,15 +91,15 @@ export function validateEventBatch(items: readonly unknown[], now: Date): EventB
       rejected.push(rejection(index, EventRejectionCode.BAD_USER_INPUT, result.issues));
     } else {
       acceptedIndexOf.set(result.event.eventId, index);
-      accepted.push({ index, ...result.event });
+      accepted.push(result.event);
     }
   });
   return { ok: true, accepted, rejected };
 }
 
-type ItemResult = { ok: true; event: CustomerEvent } | { ok: false; eventId?: string; issues: InputIssue[] };
+type ItemResult = { ok: true; event: ValidEvent } | { ok: false; eventId?: string; issues: InputIssue[] };
 
-function validateItem(item: unknown, at: string): ItemResult {
+function validateItem(item: unknown, index: number, at: string): ItemResult {
   const parsed = envelope.safeParse(item);
   const issues = parsed.success ? [] : toIssues(parsed.error, at);
   const raw = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
@@ -124,7 +124,7 @@ function validateItem(item: unknown, at: string): ItemResult {
     return { ok: false, eventId, issues };
   }
   const { eventId, customerExternalId, occurredAt } = parsed.data;
-  return { ok: true, event: { eventId, customerExternalId, occurredAt, type: parsed.data.type, data } as CustomerEvent };
+  return { ok: true, event: { index, eventId, customerExternalId, occurredAt, type: parsed.data.type, data } as ValidEvent };
 }
 
 function rejection(index: number, code: EventRejectionCode, issues: InputIssue[]): EventRejection {
