@@ -71,8 +71,13 @@ export class RedisStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isReady) await this.timed(this.client.close()).catch(() => this.client.destroy());
-    else if (this.client.isOpen) this.client.destroy();
+    // A close that timed out may still finish before the catch runs: destroy only what is still open.
+    if (this.client.isReady) await this.timed(this.client.close()).catch(() => this.destroyIfOpen());
+    else this.destroyIfOpen();
+  }
+
+  private destroyIfOpen(): void {
+    if (this.client.isOpen) this.client.destroy();
   }
 
   private timed<T>(command: Promise<T>): Promise<T> {
