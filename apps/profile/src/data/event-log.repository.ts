@@ -43,7 +43,8 @@ export class EventLogRepository {
       `WITH appended AS (
          INSERT INTO customer_event (event_id, customer_id, type, occurred_at, data, traceparent)
          SELECT event_id, customer_id, type, occurred_at, data, $6
-         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::jsonb[]) AS x(event_id, customer_id, type, occurred_at, data)
+         FROM ROWS FROM (unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), unnest($4::timestamptz[]), jsonb_array_elements($5::jsonb))
+           AS x(event_id, customer_id, type, occurred_at, data)
          ON CONFLICT (event_id) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS appended FROM appended`,
@@ -52,7 +53,8 @@ export class EventLogRepository {
         sorted.map((e) => e.customerId),
         sorted.map((e) => e.type),
         sorted.map((e) => e.occurredAt),
-        sorted.map((e) => JSON.stringify(e.data)),
+        // One JSON array rather than a jsonb[] of strings: pg need not escape each one as an array element.
+        JSON.stringify(sorted.map((e) => e.data)),
         traceparent ?? null,
       ],
     );
