@@ -126,4 +126,17 @@ describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
     );
     expect(row.shares).toBe(100);
   });
+
+  it('creates thousands of new customers in concurrent calls without running out of lock slots', async () => {
+    // PostgreSQL holds max_locks_per_transaction (64) × max_connections lock slots for everyone; a
+    // lock per new customer ran out when a few calls of 5,000 new customers overlapped.
+    const at = daysBefore(NOW, 2);
+    const call = (k: number) => record(Array.from({ length: 5_000 }, (_, i) => login(`bulk-${k}-${i}`, at)));
+    const results = await Promise.all([1, 2, 3].map(call));
+    for (const result of results) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.recordEvents).toMatchObject({ accepted: 5_000, customersCreated: 5_000, rejected: [] });
+    }
+    expect(await count(`customer WHERE external_id LIKE 'bulk-%'`)).toBe(15_000);
+  });
 });

@@ -37,6 +37,16 @@ export interface CustomerPageQuery extends CustomerFilter {
 
 const FROM_CUSTOMERS = 'FROM customer c LEFT JOIN customer_activity a ON a.customer_id = c.id';
 
+/**
+ * External ids lock by bucket, not one by one: PostgreSQL shares max_locks_per_transaction (64) ×
+ * max_connections lock slots among all sessions, and a lock per id ran out when a few calls of
+ * 5,000 new customers overlapped. Ids in one bucket merely wait for each other. The schema is in
+ * the key, so other schemas' profiles (tests, previews) never wait; the keys come in a fixed order.
+ */
+const EXTERNAL_ID_LOCK_BUCKETS = 256;
+const externalIdLockKeys = `SELECT DISTINCT (hashtext(current_schema())::bigint << 32) + (hashtextextended(x, 0) & ${EXTERNAL_ID_LOCK_BUCKETS - 1}) AS k
+  FROM unnest($1::text[]) x ORDER BY k`;
+
 /** Set-based access to the customer table: every method is one statement, whatever the batch size. */
 export class CustomerRepository {
   /**
@@ -45,7 +55,7 @@ export class CustomerRepository {
    */
   async lockExternalIds(manager: EntityManager, externalIds: string[]): Promise<void> {
     await manager.query(
-      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) x ORDER BY k) locks`,
+      `SELECT pg_advisory_xact_lock(k) FROM (${externalIdLockKeys}) locks`,
       [externalIds],
     );
   }
@@ -65,7 +75,7 @@ export class CustomerRepository {
    */
   async lockExternalIdsShared(manager: EntityManager, externalIds: string[]): Promise<void> {
     await manager.query(
-      `SELECT pg_advisory_xact_lock_shared(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) x ORDER BY k) locks`,
+      `SELECT pg_advisory_xact_lock_shared(k) FROM (${externalIdLockKeys}) locks`,
       [externalIds],
     );
   }
