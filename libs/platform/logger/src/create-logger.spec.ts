@@ -33,6 +33,19 @@ describe('createLogger', () => {
     expect(context.traceparent).not.toBe(parent);
   });
 
+  it("logs a failed query's statement and code but not its parameters", () => {
+    const { lines, destination } = capture();
+    const failed = Object.assign(new Error('out of shared memory'), {
+      query: 'INSERT INTO customer ...',
+      parameters: ['{"email":"ann@example.com"}'],
+      code: '53200',
+      driverError: Object.assign(new Error('out of shared memory'), { parameters: ['{"email":"ann@example.com"}'] }),
+    });
+    createLogger({ service: 'profile', destination }).error({ err: failed }, 'failed');
+    expect(lines[0]?.['err']).toMatchObject({ message: 'out of shared memory', query: 'INSERT INTO customer ...', code: '53200' });
+    expect(JSON.stringify(lines[0])).not.toContain('ann@example.com');
+  });
+
   it('does not log below its level', () => {
     const { lines, destination } = capture();
     createLogger({ service: 'x', level: 'warn', destination }).info('hidden');

@@ -10,6 +10,16 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/**
+ * pino's error serializer without what a failed query carries along: TypeORM's QueryFailedError
+ * holds the statement's parameters (megabytes for a batch, and customers' personal data) twice,
+ * as `parameters` and inside `driverError`. The query text and PostgreSQL's code and detail stay.
+ */
+function serializeError(error: Error): Record<string, unknown> {
+  const { parameters: _parameters, driverError: _driverError, ...rest } = pino.stdSerializers.err(error) as Record<string, unknown>;
+  return rest;
+}
+
 /** JSON-lines logger; every line made inside a request context carries its requestId and traceId. */
 export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
   return pino(
@@ -18,6 +28,7 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
       mixin() {
         const context = currentRequestContext();
         return context ? { requestId: context.requestId, traceId: traceIdOf(context.traceparent) } : {};
