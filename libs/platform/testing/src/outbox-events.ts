@@ -10,7 +10,7 @@ export async function outboxEvents(dataSource: DataSource, type: string): Promis
     `SELECT e.event
      FROM outbox o
      CROSS JOIN LATERAL jsonb_array_elements(
-       CASE jsonb_typeof(o.payload) WHEN 'array' THEN o.payload ELSE jsonb_build_array(o.payload) END
+       CASE json_typeof(o.payload) WHEN 'array' THEN o.payload::jsonb ELSE jsonb_build_array(o.payload) END
      ) WITH ORDINALITY AS e(event, n)
      WHERE o.type = $1
      ORDER BY o.seq, e.n`,
