@@ -69,9 +69,9 @@ export class IndexMessagingTimes1764300000000 implements MigrationInterface {
 
 /**
  * Outbox payloads as json, not jsonb: nothing queries inside them, and the relay wants the text
- * back. jsonb parsed every payload into its binary form on insert and printed it again on claim:
- * 8.2 → 5.5 µs of PostgreSQL CPU per event to insert, 2.3 → 0.7 to read, measured with 300
- * messages of 100 customer.registered events.
+ * back. jsonb parsed every payload into its binary form on insert and printed it again on claim.
+ * PostgreSQL CPU per event, appendToOutbox's statement and the relay's claim, with messages of 100
+ * customer.registered events: insert 9.5 → 8.6 µs, claim 2.5 → 0.9.
  */
 export class OutboxPayloadAsJson1764600000000 implements MigrationInterface {
   name = 'OutboxPayloadAsJson1764600000000';
