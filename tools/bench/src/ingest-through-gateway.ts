@@ -362,7 +362,7 @@ async function ceiling(columns: Columns) {
         }
         batches.push(batch);
       }
-      await timed(client, `the app's append (EventLogRepository.append: unnest, ON CONFLICT), ${fmt(config.BATCH_SIZE)}/statement`, n, async () => {
+      await timed(client, `the app's append (EventLogRepository.append: arrays and a JSON array, ON CONFLICT), ${fmt(config.BATCH_SIZE)}/statement`, n, async () => {
         for (const batch of batches) await log.append(dataSource.manager, batch, undefined);
       });
     } finally {
