@@ -27,7 +27,12 @@ export const envSchema = z.object({
   /** How many externalId → id pairs recordEvents keeps in memory, sparing it a lookup per call (about 150 bytes each). */
   CUSTOMER_ID_CACHE_SIZE: z.coerce.number().int().min(1).default(100_000),
   /** How many recorded events the folder takes into profiles per transaction. */
-  INGEST_FOLD_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  INGEST_FOLD_BATCH: z.coerce.number().int().min(1).max(100_000).default(50_000),
+  /**
+   * How long recorded events gather before the next fold once the folder has caught up: a fold
+   * costs per customer, and a customer's several events in one fold cost one update.
+   */
+  INGEST_FOLD_GATHER_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** How many recorded events the publisher sends to JetStream per round of PubAcks. */
   INGEST_PUBLISH_BATCH: z.coerce.number().int().min(1).max(20_000).default(2_000),
 });

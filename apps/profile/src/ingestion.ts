@@ -19,6 +19,8 @@ export interface IngestionDeps {
   logger: Logger;
   registry: Registry;
   foldBatch: number;
+  /** How long events gather before the next fold once the folder has caught up. */
+  foldGatherMs: number;
   publishBatch: number;
   /** How long foldPending() and drain() wait for the readers to catch up before they fail. */
   settleTimeoutMs: number;
@@ -30,14 +32,21 @@ const SETTLE_POLL_MS = 20;
 
 /**
  * The two background readers of the event log: the folder and the publisher, each a WorkLoop
- * woken by every recordEvents commit, with their backlog on /metrics.
+ * woken by every recordEvents commit (the folder lets events gather first), with their backlog on
+ * /metrics.
  */
 export function createIngestion(deps: IngestionDeps) {
   const { dataSource, bus, log, logger } = deps;
   const folder = new FoldEventsUseCase({ ...deps, fold: new EventFoldQuery(deps.thresholds), onEventsCommitted: deps.onOutboxWritten });
   const publisher = createBatchPublisher(bus);
   const publishing = new PublishRecordedEventsUseCase({ dataSource, log, bus, publisher });
-  const foldLoop = new WorkLoop({ name: 'event folder', logger, batchSize: deps.foldBatch, step: () => folder.foldNext(deps.foldBatch) });
+  const foldLoop = new WorkLoop({
+    name: 'event folder',
+    logger,
+    batchSize: deps.foldBatch,
+    gatherMs: deps.foldGatherMs,
+    step: () => folder.foldNext(deps.foldBatch),
+  });
   const publishLoop = new WorkLoop({
     name: 'event publisher',
     logger,

@@ -52,6 +52,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     logger,
     registry: runtime.registry,
     foldBatch: config.INGEST_FOLD_BATCH,
+    foldGatherMs: config.INGEST_FOLD_GATHER_MS,
     publishBatch: config.INGEST_PUBLISH_BATCH,
     settleTimeoutMs: 60_000,
     onOutboxWritten: onEventsCommitted,

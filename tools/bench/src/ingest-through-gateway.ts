@@ -71,7 +71,7 @@ const mixOptions: MixOptions = {
   spanDays: config.SPAN_DAYS,
   ...(config.DISJOINT ? { partitions: config.CONCURRENCY, batchSize: config.BATCH_SIZE } : {}),
 };
-const PROFILE_TUNING = ['INGEST_FOLD_BATCH', 'INGEST_PUBLISH_BATCH', 'CUSTOMER_ID_CACHE_SIZE', 'DB_POOL_SIZE'];
+const PROFILE_TUNING = ['INGEST_FOLD_BATCH', 'INGEST_FOLD_GATHER_MS', 'INGEST_PUBLISH_BATCH', 'CUSTOMER_ID_CACHE_SIZE', 'DB_POOL_SIZE'];
 
 const imageEnv = imageNodeEnv();
 const commonEnv = {

@@ -56,6 +56,26 @@ describe('WorkLoop', () => {
     await loop.stop();
   });
 
+  it('lets work gather for gatherMs after a short step, notified or not, and never delays drain()', async () => {
+    const { state, step } = queue(0, 100);
+    const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 100, pollIntervalMs: 60_000, gatherMs: 150 });
+    loop.start();
+    await setTimeout(20);
+    expect(state.steps).toBe(1);
+    state.pending = 5;
+    loop.notify();
+    await setTimeout(50);
+    expect(state.steps).toBe(1);
+    state.pending += 5;
+    loop.notify();
+    await setTimeout(200);
+    expect(state.steps).toBe(2);
+    expect(state.pending).toBe(0);
+    state.pending = 3;
+    expect(await loop.drain()).toBe(3);
+    await loop.stop();
+  });
+
   it('backs off after a failed step and carries on', async () => {
     const { state, step } = queue(5, 10);
     state.failNext = 2;

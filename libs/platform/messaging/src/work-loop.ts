@@ -11,6 +11,12 @@ export interface WorkLoopOptions {
   batchSize: number;
   /** How often an idle loop looks for work that `notify()` was not told about (other processes'). */
   pollIntervalMs?: number;
+  /**
+   * After a step that came back short, how long new work may gather before the next step, even
+   * when `notify()` comes sooner: fewer, larger steps, for work whose cost grows slower than its
+   * batch (0: none). `drain()` never waits for it.
+   */
+  gatherMs?: number;
   /** Upper bound of the back-off after failures. */
   maxBackoffMs?: number;
   /** How long `stop()` may spend finishing the current step and the final drain. */
@@ -19,11 +25,13 @@ export interface WorkLoopOptions {
 
 /**
  * Runs a batch step in the background, one at a time: again at once while batches come back full,
- * after `pollIntervalMs` when idle (sooner on `notify()`), with a growing back-off after failures.
+ * after `gatherMs` and then `pollIntervalMs` when idle (the latter cut short by `notify()`), with a
+ * growing back-off after failures.
  * `drain()` runs steps until one comes back short, in turn with the loop's own steps.
  */
 export class WorkLoop {
   private readonly pollIntervalMs: number;
+  private readonly gatherMs: number;
   private readonly maxBackoffMs: number;
   private readonly stopTimeoutMs: number;
   private running = false;
@@ -35,6 +43,7 @@ export class WorkLoop {
 
   constructor(private readonly options: WorkLoopOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.gatherMs = options.gatherMs ?? 0;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
   }
@@ -87,7 +96,10 @@ export class WorkLoop {
         const handled = await this.serially(step);
         if (failures > 0) logger.info({ failures }, `${name}: working again`);
         failures = 0;
-        if (handled < batchSize) await this.sleep(this.pollIntervalMs, true);
+        if (handled < batchSize) {
+          if (this.gatherMs > 0) await this.sleep(this.gatherMs, false);
+          await this.sleep(this.pollIntervalMs, true);
+        }
       } catch (error) {
         failures += 1;
         logger.warn({ err: error, failures }, `${name}: failed; backing off`);
@@ -114,7 +126,8 @@ export class WorkLoop {
         clearTimeout(timer);
         this.wake = undefined;
         this.wakeOnNotify = false;
-        this.notified = false;
+        // A notify() during a sleep it could not cut short still counts for the next one.
+        if (wakeOnNotify) this.notified = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
