@@ -46,6 +46,12 @@ describe('createLogger', () => {
     expect(JSON.stringify(lines[0])).not.toContain('ann@example.com');
   });
 
+  it('logs an err that is not an error as it is', () => {
+    const { lines, destination } = capture();
+    createLogger({ service: 'profile', destination }).warn({ err: 'connection reset' }, 'odd');
+    expect(lines[0]?.['err']).toBe('connection reset');
+  });
+
   it('does not log below its level', () => {
     const { lines, destination } = capture();
     createLogger({ service: 'x', level: 'warn', destination }).info('hidden');

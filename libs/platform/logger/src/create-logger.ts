@@ -15,8 +15,11 @@ export interface LoggerOptions {
  * holds the statement's parameters (megabytes for a batch, and customers' personal data) twice,
  * as `parameters` and inside `driverError`. The query text and PostgreSQL's code and detail stay.
  */
-function serializeError(error: Error): Record<string, unknown> {
-  const { parameters: _parameters, driverError: _driverError, ...rest } = pino.stdSerializers.err(error) as Record<string, unknown>;
+function serializeError(error: Error): unknown {
+  const serialized: unknown = pino.stdSerializers.err(error);
+  // pino hands back what is not an error as it came (a string, say): nothing to strip.
+  if (typeof serialized !== 'object' || serialized === null) return serialized;
+  const { parameters: _parameters, driverError: _driverError, ...rest } = serialized as Record<string, unknown>;
   return rest;
 }
 
