@@ -1,6 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
-import { createTestBus, readStream, startPrivateNatsServer } from '@rekindle/platform-testing';
+import { createTestBus, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
 import { EventLogRepository, type StoredEvent } from './data/event-log.repository';
 import { stableUuid } from './use-cases/publish-recorded-events.use-case';
 import { customerEvent, daysBefore, order } from './testing/event-builders';
@@ -15,6 +15,18 @@ async function sharesOf(profile: TestProfile, externalId: string): Promise<numbe
     [externalId],
   );
   return row?.shares;
+}
+
+/** A profile of its own on a test bus of its own, for a test that reads what it publishes. */
+async function withPublishingProfile(name: string, test: (profile: TestProfile, bus: TestBus) => Promise<void>): Promise<void> {
+  const bus = await createTestBus(name);
+  const profile = await startTestProfile(name, { now: NOW, busPrefix: bus.prefix });
+  try {
+    await test(profile, bus);
+  } finally {
+    await profile.stop();
+    await bus.cleanup();
+  }
 }
 
 describe('the event log readers (folder and publisher)', () => {
@@ -49,10 +61,8 @@ describe('the event log readers (folder and publisher)', () => {
     expect(await sharesOf(profile, 'late')).toBe(4);
   });
 
-  it('republishes after a failure between publishing and moving the cursor, and JetStream keeps one copy', async () => {
-    const bus = await createTestBus('profile_log_republish');
-    const other = await startTestProfile('profile_log_republish', { now: NOW, busPrefix: bus.prefix });
-    try {
+  it('republishes after a failure between publishing and moving the cursor, and JetStream keeps one copy', () =>
+    withPublishingProfile('profile_log_republish', async (other, bus) => {
       const [before] = await other.service.dataSource.query(`SELECT xid::text AS xid, seq FROM event_cursor WHERE reader = 'publish'`);
       // Move the cursor back after a full publish: what a crash before the cursor's commit leaves.
       await recordEvents(other, [share('again', 2), order('again', daysBefore(NOW, 1), 'again-o1', [{ quantity: 1, unitPrice: '5' }])]);
@@ -61,18 +71,12 @@ describe('the event log readers (folder and publisher)', () => {
       const events = await readStream(bus, 'profile', { expected: 5 });
       const published = events.filter((e) => e.type === activityRecordedV1.type || e.type === orderPlacedV1.type);
       expect(published.map((e) => e.type).sort()).toEqual([activityRecordedV1.type, activityRecordedV1.type, orderPlacedV1.type]);
-    } finally {
-      await other.stop();
-      await bus.cleanup();
-    }
-  });
+    }));
 });
 
 describe('the ids the publisher gives', () => {
-  it('are the version 5 UUIDs of the event ids, the same in PostgreSQL as in Node', async () => {
-    const bus = await createTestBus('profile_log_ids');
-    const profile = await startTestProfile('profile_log_ids', { now: NOW, busPrefix: bus.prefix });
-    try {
+  it('are the version 5 UUIDs of the event ids, the same in PostgreSQL as in Node', () =>
+    withPublishingProfile('profile_log_ids', async (profile, bus) => {
       const names = ['activity:ev-1', 'order:"quoted" \\ id', 'batch:x:y:z:3'];
       const [row] = await profile.service.dataSource.query('SELECT array_agg(stable_uuid(n) ORDER BY i) AS ids FROM unnest($1::text[]) WITH ORDINALITY AS x(n, i)', [names]);
       expect(row.ids).toEqual(names.map(stableUuid));
@@ -84,18 +88,12 @@ describe('the ids the publisher gives', () => {
       expect(published.map((e) => e.id).sort()).toEqual(
         [`activity:${events[0]?.eventId}`, `activity:${events[1]?.eventId}`, `order:${events[1]?.eventId}`].map(stableUuid).sort(),
       );
-    } finally {
-      await profile.stop();
-      await bus.cleanup();
-    }
-  });
+    }));
 });
 
 describe('large events', () => {
-  it('go out in messages of about 200 KB at most, each once', async () => {
-    const bus = await createTestBus('profile_log_large');
-    const profile = await startTestProfile('profile_log_large', { now: NOW, busPrefix: bus.prefix });
-    try {
+  it('go out in messages of about 200 KB at most, each once', () =>
+    withPublishingProfile('profile_log_large', async (profile, bus) => {
       // 12 orders of 1,000 lines: each order.placed, and each activity.recorded with it, is about 100 KB.
       const lines = Array.from({ length: 1000 }, (_, i) => ({ quantity: 1, unitPrice: '1.50', category: `category-${'x'.repeat(20)}-${i}` }));
       const orders = Array.from({ length: 12 }, (_, i) => order('large', daysBefore(NOW, 12 - i), `large-o${i}`, lines));
@@ -113,11 +111,7 @@ describe('large events', () => {
       const events = await readStream(bus, 'profile', { expected: 24 });
       expect(events.filter((e) => e.type === orderPlacedV1.type)).toHaveLength(12);
       expect(events.filter((e) => e.type === activityRecordedV1.type)).toHaveLength(12);
-    } finally {
-      await profile.stop();
-      await bus.cleanup();
-    }
-  });
+    }));
 });
 
 describe('a NATS outage while events are recorded', () => {

@@ -4,9 +4,6 @@ export class CreateCustomer1732406400100 implements MigrationInterface {
   name = 'CreateCustomer1732406400100';
 
   async up(runner: QueryRunner): Promise<void> {
-    // pg_trgm lives in public, once per database; the lock keeps two services or test runs that
-    // migrate at the same moment from racing to create it.
-    await runner.query('SELECT pg_advisory_xact_lock(7305861)');
     await createExtension(runner, 'pg_trgm');
     await runner.query(`
       CREATE TABLE customer (
