@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
 import { createGraphQLHttpServer } from '@rekindle/platform-subgraph-server';
+import { validateVariablesWithCompiledCode } from './compiled-variable-validation';
 import { subgraphUrlOverrides, type GatewayConfig } from './config';
 import { depthLimitRule } from './depth-limit.rule';
 import { graphiqlRouter } from './graphiql/graphiql-router';
@@ -28,6 +29,7 @@ export function createGatewayService({ config, logger, supergraphSdl = readFileS
     logger,
     buildService: ({ name, url }) => new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
   });
+  validateVariablesWithCompiledCode(gateway);
   const server = createGraphQLHttpServer<GatewayContext>({
     name: 'gateway',
     logger,

@@ -81,6 +81,22 @@ describe('gateway over two subgraphs', () => {
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reviews[1].stars' });
   });
 
+  it('checks the variables of an operation seen before (compiled) as the first time: the same errors, found at the gateway', async () => {
+    const query = 'mutation SeenBefore($input: AddReviewsInput!) { addReviews(input: $input) { body } }';
+    const bad = { input: { reviews: [{ body: 'ok', authorId: 'u1' }, { body: 7, authorId: 'u2' }, { authorId: 'u3', stars: 5 }] } };
+    const answers = [];
+    for (let n = 0; n < 3; n += 1) answers.push(await postGraphQL(url, query, bad));
+    expect(answers[0]?.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'reviews[1].body' },
+      { code: 'BAD_USER_INPUT', field: 'reviews[2].body' },
+      { code: 'BAD_USER_INPUT', field: 'reviews[2].stars' },
+    ]);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const good = { input: { reviews: [{ body: 'fine', authorId: 'u1' }] } };
+    for (let n = 0; n < 3; n += 1) expect(await postGraphQL(url, query, good)).toEqual({ data: { addReviews: [{ body: 'fine' }] } });
+  });
+
   it('rejects an operation deeper than MAX_QUERY_DEPTH', async () => {
     const result = await postGraphQL(url, '{ latestReviews { author { reviews { author { name } } } } }');
     expect(result.errors?.[0]).toMatchObject({ message: 'Operation is 5 levels deep; the limit is 4.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

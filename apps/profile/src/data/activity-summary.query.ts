@@ -116,7 +116,7 @@ export async function loadActivitySummaries(manager: EntityManager, customerIds:
          SELECT jsonb_agg(jsonb_build_object('category', category, 'orderLines', order_lines, 'quantity', quantity)
                           ORDER BY order_lines DESC, quantity DESC, category) AS top_categories
          FROM (SELECT line->>'category' AS category, count(*)::int AS order_lines, sum((line->>'quantity')::bigint)::bigint AS quantity
-               FROM customer_event e CROSS JOIN LATERAL jsonb_array_elements(e.data->'lines') AS line
+               FROM customer_event e CROSS JOIN LATERAL json_array_elements(e.data->'lines') AS line
                WHERE e.customer_id = ids.customer_id AND e.type = 'ORDER_PLACED' AND coalesce(line->>'category', '') <> ''
                GROUP BY line->>'category'
                ORDER BY order_lines DESC, quantity DESC, category

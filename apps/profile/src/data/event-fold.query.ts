@@ -29,7 +29,7 @@ function foldSql(thresholds: LifecycleThresholds): string {
   );
   const days = daysInactiveSql({ now: '$4::timestamptz', lastActivityAt: 'last_active_at', signedUpAt: 'signed_up_at', firstSeenAt: 'created_at' });
   return `
-    WITH ${takenFromLog(`xid, seq, event_id, customer_id, type, occurred_at, CASE WHEN type IN (${FOLDED_TYPES}) THEN data END AS data`)},
+    WITH ${takenFromLog(`xid, seq, event_id, customer_id, type, occurred_at, CASE WHEN type IN (${FOLDED_TYPES}) THEN data::jsonb END AS data`)},
     orders AS (
       INSERT INTO customer_order (order_id, customer_id, placed_at, currency, total)
       SELECT data->>'orderId', customer_id, occurred_at, data->>'currency', (data->>'total')::numeric

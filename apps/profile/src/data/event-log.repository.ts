@@ -43,7 +43,7 @@ export class EventLogRepository {
       `WITH appended AS (
          INSERT INTO customer_event (event_id, customer_id, type, occurred_at, data, traceparent)
          SELECT event_id, customer_id, type, occurred_at, data, $6
-         FROM ROWS FROM (unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), unnest($4::timestamptz[]), jsonb_array_elements($5::jsonb))
+         FROM ROWS FROM (unnest($1::text[]), unnest($2::uuid[]), unnest($3::text[]), unnest($4::timestamptz[]), json_array_elements($5::json))
            AS x(event_id, customer_id, type, occurred_at, data)
          ON CONFLICT (event_id) DO NOTHING
          RETURNING 1)
@@ -53,7 +53,7 @@ export class EventLogRepository {
         sorted.map((e) => e.customerId),
         sorted.map((e) => e.type),
         sorted.map((e) => e.occurredAt),
-        // One JSON array rather than a jsonb[] of strings: pg need not escape each one as an array element.
+        // One JSON array rather than a json[] of strings: pg need not escape each one as an array element.
         JSON.stringify(sorted.map((e) => e.data)),
         traceparent ?? null,
       ],

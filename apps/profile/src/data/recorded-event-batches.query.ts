@@ -57,12 +57,14 @@ const SQL = `
              "stable_uuid('order:' || event_id)",
              "CASE type WHEN 'ORDER_PLACED' THEN $6::text WHEN 'ORDER_CANCELLED' THEN $7::text ELSE $8::text END",
              `CASE type WHEN 'ORDER_PLACED'
-                THEN jsonb_build_object('customerId', customer_id, 'orderId', data->'orderId', 'placedAt', at,
-                                        'currency', data->'currency', 'total', data->'total', 'lines', data->'lines')
-                ELSE jsonb_build_object('customerId', customer_id, 'orderId', data->'orderId', 'amount', data->'amount', 'occurredAt', at)
+                THEN jsonb_build_object('customerId', customer_id, 'orderId', d->'orderId', 'placedAt', at,
+                                        'currency', d->'currency', 'total', d->'total', 'lines', d->'lines')
+                ELSE jsonb_build_object('customerId', customer_id, 'orderId', d->'orderId', 'amount', d->'amount', 'occurredAt', at)
               END::text`,
            )} AS json
-    FROM taken WHERE type IN ('ORDER_PLACED', 'ORDER_CANCELLED', 'ORDER_REFUNDED')),
+    -- data is json (text): parsed once here rather than once per field.
+    FROM taken CROSS JOIN LATERAL (SELECT data::jsonb AS d) parsed
+    WHERE type IN ('ORDER_PLACED', 'ORDER_CANCELLED', 'ORDER_REFUNDED')),
   -- Every MAX_EVENTS_PER_MESSAGE events of a kind, then within those every MAX_MESSAGE_BYTES: a batch
   -- goes over the bytes by less than its last event (an order of 1,000 lines is under 500 KB), well
   -- below NATS's default 1 MiB max_payload.

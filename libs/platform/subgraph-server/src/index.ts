@@ -25,5 +25,6 @@ export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServer
 export { createHttpApp, createMetricsRegistry, type HttpApp, type HttpAppOptions } from './http-app';
 export type { ReadinessCheck, ReadinessChecks, ReadinessReport, CheckResult } from './readiness';
 export { formatError } from './format-error';
+export { compileOnRepeat } from './compile-on-repeat';
 export { runService, type RunnableService } from './run-service';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';

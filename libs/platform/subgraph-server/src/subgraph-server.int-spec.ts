@@ -127,6 +127,25 @@ describe('createSubgraphServer', () => {
     });
   });
 
+  describe('an operation seen before, run as compiled code (graphql-jit)', () => {
+    const operations: [string, string, Record<string, unknown>][] = [
+      ['a query', '{ product(id: "p1") { name addedAt } }', {}],
+      ['an InputError', 'mutation { fail(with: INPUT) }', {}],
+      ['a NotFoundError', 'mutation { fail(with: NOT_FOUND) }', {}],
+      ['an unexpected error', 'mutation { fail(with: UNEXPECTED) }', {}],
+      ['an unknown input field', 'mutation($input: AddProductsInput!) { addProducts(input: $input) { id } }', { input: { products: [{ name: 'b', colour: 'red' }] } }],
+      ['a value of the wrong type', 'mutation($input: AddProductsInput!) { addProducts(input: $input) { id } }', { input: { products: [{ name: 'a', price: 'cheap' }] } }],
+      ['_entities', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { name addedAt } } }', { r: [{ __typename: 'Product', id: 'p1' }] }],
+    ];
+
+    it.each(operations)('answers %s the third time exactly as the first', async (_, query, variables) => {
+      const answers = [];
+      for (let n = 0; n < 3; n += 1) answers.push(await postGraphQL(url, `# seen-before test\n${query}`, variables));
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+    });
+  });
+
   it('exposes the request histogram and the operation counter on /metrics', async () => {
     await postGraphQL(url, 'query ProductName { product(id: "p1") { name } }');
     const metrics = await (await fetch(`${base}/metrics`)).text();

@@ -2,6 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { scalarResolvers } from '@rekindle/contracts';
+import { jitExecutedSchema } from './jit-executor';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions } from './graphql-http-server';
 
 type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>;
@@ -24,5 +25,5 @@ export function createSubgraphServer<TContext extends BaseContext>({ typeDefs, r
     // Generated resolver maps type each field precisely; buildSubgraphSchema wants its looser index type.
     resolvers: { ...scalarResolvers, ...resolvers } as SchemaModule['resolvers'],
   });
-  return createGraphQLHttpServer({ ...options, graphql: { schema } });
+  return createGraphQLHttpServer({ ...options, graphql: { gateway: jitExecutedSchema(schema) } });
 }

@@ -6,6 +6,7 @@ import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events
 import { ActivityUpdatedInPlace1764100000000 } from './1764100000000-activity-updated-in-place';
 import { PublishBatchesInSql1764400000000 } from './1764400000000-publish-batches-in-sql';
 import { StableUuidInPlpgsql1764500000000 } from './1764500000000-stable-uuid-in-plpgsql';
+import { EventDataAsJson1764700000000 } from './1764700000000-event-data-as-json';
 
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
@@ -16,4 +17,5 @@ export const profileMigrations: MigrationClass[] = [
   ActivityUpdatedInPlace1764100000000,
   PublishBatchesInSql1764400000000,
   StableUuidInPlpgsql1764500000000,
+  EventDataAsJson1764700000000,
 ];
