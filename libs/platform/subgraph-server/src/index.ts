@@ -3,7 +3,9 @@
  *
  * - `createSubgraphServer`: a Federation v2 subgraph from its SDL and resolvers (the shared scalars
  *   added), served at `/graphql` by Apollo Server on the shared HTTP app. `start()` returns the
- *   real URL and port (port 0 picks a free one); `stop()` turns readiness 503, drains in-flight
+ *   real URL and port (port 0 picks a free one). An operation seen before runs as code
+ *   graphql-jit compiled for it (`jitExecutedSchema`; graphql-js for one-off documents and for the
+ *   words of every variable error). `stop()` turns readiness 503, drains in-flight
  *   requests, then runs the app's `onShutdown` hooks in order, all within `shutdownTimeoutMs`.
  * - `createGraphQLHttpServer`: the same for any GraphQL source; the gateway passes its ApolloGateway.
  * - `createHttpApp`: the express app underneath: `x-request-id` / `traceparent` continued into the

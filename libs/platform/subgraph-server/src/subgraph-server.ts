@@ -18,7 +18,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> extends Omi
 
 export type SubgraphServer = GraphQLHttpServer;
 
-/** A Federation v2 subgraph: the SDL and resolvers (plus the shared scalars) on the shared HTTP server. */
+/** A Federation v2 subgraph: the SDL and resolvers (plus the shared scalars) on the shared HTTP server, executed by graphql-jit once an operation repeats. */
 export function createSubgraphServer<TContext extends BaseContext>({ typeDefs, resolvers, ...options }: SubgraphServerOptions<TContext>): SubgraphServer {
   const schema = buildSubgraphSchema({
     typeDefs: parse(typeDefs),
