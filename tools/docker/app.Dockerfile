@@ -17,8 +17,11 @@ RUN test -n "$APP" && npx tsx tools/build/build-app.ts "$APP"
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 # tools/bench/src/ingest-through-gateway.ts runs the apps with this ENV too, as deployed.
+# A 32 MB young generation (V8's default is 16): a recordEvents call of 1,000 events allocates a few
+# MB that live until its statements return, so with 16 MB they were copied, and promoted, more often.
+# Profile's API took 10 % less CPU per event in the ingestion benchmark, for about 50 MB more peak RSS.
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=32"
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund

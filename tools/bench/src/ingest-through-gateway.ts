@@ -45,6 +45,7 @@ import {
   mib,
   migrate,
   natsServerPid,
+  peakRssMiB,
   percentile,
   postgresPids,
   postgresSettings,
@@ -520,6 +521,10 @@ async function main() {
       console.log('');
       printCpuSplit(cpu);
     }
+    const peaks = Object.entries({ profile, worker, gateway }).flatMap(([name, child]) =>
+      child ? [`${name} ${fmt(peakRssMiB(child.pid as number))} MiB`] : [],
+    );
+    console.log(`peak RSS (VmHWM)   ${peaks.join(', ')}`);
     if (top) {
       console.log('');
       console.log('top, 40% into the run:');

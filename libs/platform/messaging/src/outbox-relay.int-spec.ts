@@ -66,12 +66,16 @@ describe('outbox and relay', () => {
     expect((await streamState()).messages).toBe(before + 2);
   });
 
-  it('keeps the order of a large append across its messages', async () => {
+  it('keeps the order of a large append across its messages, each stored compressed with lz4', async () => {
     const events = widgets(12_001);
     await inTransaction(db.dataSource, (m) => appendToOutbox(m, events));
-    const rows: { payload: CloudEvent[] }[] = await db.dataSource.query('SELECT payload FROM outbox ORDER BY seq');
+    const rows: { payload: CloudEvent[]; compression: string | null }[] = await db.dataSource.query(
+      'SELECT payload, pg_column_compression(payload) AS compression FROM outbox ORDER BY seq',
+    );
     expect(rows).toHaveLength(Math.ceil(12_001 / MAX_EVENTS_PER_MESSAGE));
     expect(rows.flatMap((r) => r.payload).map((e) => e.id)).toEqual(events.map((e) => e.id));
+    // Full messages are large enough to be compressed; the last one holds a single event.
+    expect(rows.slice(0, -1).map((r) => r.compression)).toEqual(rows.slice(0, -1).map(() => 'lz4'));
   });
 
   it('runs in the background, wakes on notify and reports its counters', async () => {
