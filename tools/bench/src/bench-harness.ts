@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
+import { summariseDockerfile } from '../../deploy-checks/src/dockerfile';
 
 export const root = join(__dirname, '../../..');
 
@@ -111,6 +112,12 @@ export async function deleteStreams(natsUrl: string, prefix: string): Promise<st
 export function load(): string {
   const [one, five, fifteen] = readFileSync('/proc/loadavg', 'utf8').split(' ');
   return `load ${one} ${five} ${fifteen}`;
+}
+
+/** NODE_ENV and NODE_OPTIONS as the image sets them (tools/docker/app.Dockerfile): the apps run here as deployed. */
+export function imageNodeEnv(): Record<string, string> {
+  const { runtimeEnv } = summariseDockerfile(readFileSync(join(root, 'tools/docker/app.Dockerfile'), 'utf8'));
+  return Object.fromEntries(['NODE_ENV', 'NODE_OPTIONS'].flatMap((name) => (runtimeEnv[name] === undefined ? [] : [[name, runtimeEnv[name]]])));
 }
 
 export const mib = (bytes: number) => bytes / 1024 / 1024;

@@ -1,8 +1,8 @@
 /**
  * Idle resident memory of each built app (the figure the Kubernetes requests and limits come from).
  * Builds the bundles, starts every subgraph of the registry and then the gateway as
- * `node dist/apps/<app>/main.js` in throwaway schemas and one bus prefix, waits until ready, lets
- * them idle, and prints VmRSS. Drops the schemas and deletes the prefix's streams at the end.
+ * `node dist/apps/<app>/main.js` (with the image's NODE_ENV and NODE_OPTIONS) in throwaway schemas
+ * and one bus prefix, waits until ready, lets them idle, and prints VmRSS. Drops the schemas and deletes the prefix's streams at the end.
  *   npx tsx tools/bench/src/idle-memory.ts
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { subgraphs } from '@rekindle/tools-supergraph';
 import { benchConfig } from './bench-config';
-import { deleteStreams, load } from './bench-harness';
+import { deleteStreams, imageNodeEnv, load } from './bench-harness';
 
 const root = join(__dirname, '../../..');
 const config = benchConfig();
@@ -23,6 +23,7 @@ const commonEnv = {
   REDIS_URL: config.REDIS_URL,
   BUS_PREFIX: `bench_idle_${suffix}`,
   LOG_LEVEL: 'warn',
+  ...imageNodeEnv(),
 };
 
 function build(app: string) {

@@ -25,14 +25,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { openDatabase, type DataSource } from '@rekindle/platform-database';
 import { EventLogRepository, type StoredEvent } from '../../../apps/profile/src/data/event-log.repository';
-import { summariseDockerfile } from '../../deploy-checks/src/dockerfile';
 import { benchConfig } from './bench-config';
 import {
   backendPidsOf,
@@ -41,6 +40,7 @@ import {
   deleteStreams,
   dropSchema,
   freePort,
+  imageNodeEnv,
   load,
   mib,
   migrate,
@@ -87,12 +87,6 @@ const commonEnv = {
   // read by tools/bench/src/preload/pg-options.cjs when it is preloaded (PROFILE_NODE_ARGS)
   ...(process.env['BENCH_PG_OPTIONS'] ? { BENCH_PG_OPTIONS: process.env['BENCH_PG_OPTIONS'] } : {}),
 };
-
-/** NODE_ENV and NODE_OPTIONS as the image sets them (tools/docker/app.Dockerfile): the apps run here as deployed. */
-function imageNodeEnv(): Record<string, string> {
-  const { runtimeEnv } = summariseDockerfile(readFileSync(join(root, 'tools/docker/app.Dockerfile'), 'utf8'));
-  return Object.fromEntries(['NODE_ENV', 'NODE_OPTIONS'].flatMap((name) => (runtimeEnv[name] === undefined ? [] : [[name, runtimeEnv[name]]])));
-}
 
 const RECORD_EVENTS = `mutation Record($input: RecordEventsInput!) {
   recordEvents(input: $input) { accepted duplicates customersCreated rejected { index code field message } }
