@@ -122,6 +122,19 @@ export function imageNodeEnv(): Record<string, string> {
 
 export const mib = (bytes: number) => bytes / 1024 / 1024;
 
+/**
+ * A process's resident memory in MiB from /proc/<pid>/status: VmRSS now, or VmHWM, the most it has
+ * held since it started. NaN once it is gone.
+ */
+export function residentMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm'));
+    return line ? Number(line[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
@@ -133,16 +146,6 @@ export function percentile(sorted: readonly number[], p: number): number {
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** CPU seconds (user + system) a process has used so far; 0 when it is gone. */
-/** The most memory `pid` has held resident since it started (VmHWM), in MiB; NaN once it is gone. */
-export function peakRssMiB(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);
-    return line ? Number(line[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 export function cpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

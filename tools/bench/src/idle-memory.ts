@@ -2,16 +2,16 @@
  * Idle resident memory of each built app (the figure the Kubernetes requests and limits come from).
  * Builds the bundles, starts every subgraph of the registry and then the gateway as
  * `node dist/apps/<app>/main.js` (with the image's NODE_ENV and NODE_OPTIONS) in throwaway schemas
- * and one bus prefix, waits until ready, lets them idle, and prints VmRSS. Drops the schemas and deletes the prefix's streams at the end.
+ * and one bus prefix, waits until ready, lets them idle, and prints VmRSS. Drops the schemas and
+ * deletes the prefix's streams at the end.
  *   npx tsx tools/bench/src/idle-memory.ts
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { subgraphs } from '@rekindle/tools-supergraph';
 import { benchConfig } from './bench-config';
-import { deleteStreams, imageNodeEnv, load } from './bench-harness';
+import { deleteStreams, imageNodeEnv, load, residentMiB } from './bench-harness';
 
 const root = join(__dirname, '../../..');
 const config = benchConfig();
@@ -45,10 +45,6 @@ async function waitReady(port: number) {
   throw new Error(`port ${port} never became ready`);
 }
 
-const rssMiB = (pid: number) => {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kb / 1024;
-};
 
 const schemaOf = (app: string) => `bench_idle_${suffix}_${app}`;
 const benchPort = (port: number) => port + 10_000;
@@ -81,7 +77,7 @@ async function main() {
     console.log(`ready; idling ${config.IDLE_SECONDS}s`);
     await sleep(config.IDLE_SECONDS * 1000);
     console.log(`app          idle RSS (MiB)   (${load()})`);
-    for (const app of apps) console.log(`${app.name.padEnd(12)} ${app.child.pid === undefined ? '?' : rssMiB(app.child.pid).toFixed(1)}`);
+    for (const app of apps) console.log(`${app.name.padEnd(12)} ${app.child.pid === undefined ? '?' : residentMiB(app.child.pid, 'VmRSS').toFixed(1)}`);
   } finally {
     for (const app of apps.reverse()) {
       const exited = new Promise((resolve) => app.child.once('exit', resolve));

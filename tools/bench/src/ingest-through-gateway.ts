@@ -45,10 +45,10 @@ import {
   mib,
   migrate,
   natsServerPid,
-  peakRssMiB,
   percentile,
   postgresPids,
   postgresSettings,
+  residentMiB,
   printCpuSplit,
   root,
   startNode,
@@ -516,7 +516,7 @@ async function main() {
       printCpuSplit(cpu);
     }
     const peaks = Object.entries({ profile, worker, gateway }).flatMap(([name, child]) =>
-      child ? [`${name} ${fmt(peakRssMiB(child.pid as number))} MiB`] : [],
+      child ? [`${name} ${fmt(residentMiB(child.pid as number, 'VmHWM'))} MiB`] : [],
     );
     console.log(`peak RSS (VmHWM)   ${peaks.join(', ')}`);
     if (top) {
