@@ -9,8 +9,8 @@ import {
   type EventContract,
 } from '@rekindle/contracts';
 import { readStream } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order } from './testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { customerEvent, daysBefore, login, order } from '../testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 

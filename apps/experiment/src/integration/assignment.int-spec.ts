@@ -11,8 +11,8 @@ import {
   STOP_EXPERIMENT,
   type AssignData,
   type AssignManyData,
-} from './testing/graphql-documents';
-import { startTestExperiment, type TestExperiment } from './testing/start-test-experiment';
+} from '../testing/graphql-documents';
+import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const ids = (n: number) => Array.from({ length: n }, () => randomUUID());

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { pointsEarnedV1, pointsReversedV1, type CloudEvent } from '@rekindle/contracts';
 import { createTestBus, postGraphQL, readStream, type TestBus } from '@rekindle/platform-testing';
-import { consumedEvents, readAccount, REDEEM, waitUntilConsumed, waitUntilPublished, type MovementView } from './testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from './testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from './testing/start-test-loyalty';
+import { consumedEvents, readAccount, REDEEM, waitUntilConsumed, waitUntilPublished, type MovementView } from '../testing/loyalty-test-kit';
+import { profileEvents, publishProfileEvents } from '../testing/profile-events';
+import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 

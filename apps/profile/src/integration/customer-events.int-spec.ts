@@ -1,6 +1,6 @@
 import { customerRegisteredV1, lifecycleChangedV1 } from '@rekindle/contracts';
 import { createTestBus, postGraphQL, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const UPSERT = 'mutation($input: UpsertCustomersInput!) { upsertCustomers(input: $input) { created } }';
 const customers = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ externalId: `ev-${from + i}` }));

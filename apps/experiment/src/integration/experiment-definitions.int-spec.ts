@@ -5,8 +5,8 @@ import {
   START_EXPERIMENT,
   STOP_EXPERIMENT,
   UPDATE_EXPERIMENT,
-} from './testing/graphql-documents';
-import { startTestExperiment, type TestExperiment } from './testing/start-test-experiment';
+} from '../testing/graphql-documents';
+import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 

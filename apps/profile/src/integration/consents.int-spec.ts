@@ -1,6 +1,6 @@
 import { consentChangedV1 } from '@rekindle/contracts';
 import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const UPDATE = 'mutation($input: UpdateConsentsInput!) { updateConsents(input: $input) { applied unchanged } }';
 const READ = '{ customerByExternalId(externalId: "cara") { consents { channel granted source changedAt } } }';

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@rekindle/platform-testing';
-import { loadActivitySummaries } from './data/activity-summary.query';
-import { profileMigrations } from './data/migrations';
+import { loadActivitySummaries } from '../data/activity-summary.query';
+import { profileMigrations } from '../data/migrations';
 
 // 00:30 UTC: a window of whole UTC days differs from "the last N × 24 hours".
 const NOW = new Date('2030-06-15T00:30:00.000Z');

@@ -1,10 +1,10 @@
 import { setTimeout } from 'node:timers/promises';
 import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
 import { createTestBus, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
-import { EventLogRepository, type StoredEvent } from './data/event-log.repository';
-import { stableUuid } from './use-cases/publish-recorded-events.use-case';
-import { customerEvent, daysBefore, order } from './testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { EventLogRepository, type StoredEvent } from '../data/event-log.repository';
+import { stableUuid } from '../use-cases/publish-recorded-events.use-case';
+import { customerEvent, daysBefore, order } from '../testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const share = (customer: string, days: number) => customerEvent(customer, 'CONTENT_SHARED', daysBefore(NOW, days), { contentShared: { channel: 'x' } });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { orderPlacedV1, pointsEarnedV1, type CloudEvent } from '@rekindle/contracts';
 import { dropSchema } from '@rekindle/platform-database';
 import { createTestBus, readStream, testEnv, uniqueTestId, type TestBus } from '@rekindle/platform-testing';
-import { consumedEvents, waitUntilConsumed, waitUntilPublished } from './testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from './testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from './testing/start-test-loyalty';
+import { consumedEvents, waitUntilConsumed, waitUntilPublished } from '../testing/loyalty-test-kit';
+import { profileEvents, publishProfileEvents } from '../testing/profile-events';
+import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
 
 const CUSTOMERS = 10;
 const ORDERS_EACH = 6;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { pointsExpiredV1, tierChangedV1, type CloudEvent } from '@rekindle/contracts';
 import { dropSchema } from '@rekindle/platform-database';
 import { createTestBus, postGraphQL, readStream, testEnv, uniqueTestId, type TestBus } from '@rekindle/platform-testing';
-import { readAccount, REDEEM, RUN_JOBS, waitUntilConsumed, waitUntilPublished, type RunJobsView } from './testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from './testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from './testing/start-test-loyalty';
+import { readAccount, REDEEM, RUN_JOBS, waitUntilConsumed, waitUntilPublished, type RunJobsView } from '../testing/loyalty-test-kit';
+import { profileEvents, publishProfileEvents } from '../testing/profile-events';
+import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
 
 const APRIL = '2030-04-10T12:00:00.000Z';
 const JUNE = '2030-06-10T12:00:00.000Z';

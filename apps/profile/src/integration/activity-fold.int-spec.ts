@@ -1,7 +1,7 @@
 import { lifecycleStage, recordActivity, summariseActivity, type LifecycleStage } from '@rekindle/profile-core';
 import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, RECORD_EVENTS } from './testing/event-builders';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { customerEvent, daysBefore, RECORD_EVENTS } from '../testing/event-builders';
+import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const TYPES = ['LOGIN', 'PAGE_VIEW', 'CONTENT_SHARED', 'SOCIAL_INTERACTION', 'ORDER_PLACED'] as const;

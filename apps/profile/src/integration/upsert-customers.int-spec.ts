@@ -1,6 +1,6 @@
 import { customerRegisteredV1, customerUpdatedV1 } from '@rekindle/contracts';
 import { outboxEvents, postGraphQL, type GraphQLResponse } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const UPSERT = `mutation Upsert($input: UpsertCustomersInput!) {
   upsertCustomers(input: $input) {

@@ -1,7 +1,7 @@
 import { lifecycleChangedV1, rfmScoredV1 } from '@rekindle/contracts';
 import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order } from './testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { customerEvent, daysBefore, login, order } from '../testing/event-builders';
+import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const LIFECYCLE = `query($ids: [String!]) { customers(first: 100, filter: { externalIds: $ids }) {

@@ -11,10 +11,10 @@ import {
   START_EXPERIMENT,
   type AssignData,
   type ResultsData,
-} from './testing/graphql-documents';
-import { CONVERSION_CONSUMERS } from './events/profile-conversions.consumer';
-import { startTestExperiment, type TestExperiment } from './testing/start-test-experiment';
-import { waitFor } from './testing/wait-for';
+} from '../testing/graphql-documents';
+import { CONVERSION_CONSUMERS } from '../events/profile-conversions.consumer';
+import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
+import { waitFor } from '../testing/wait-for';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const at = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600_000).toISOString();

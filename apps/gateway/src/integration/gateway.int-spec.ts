@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@rekindle/platform-logger';
 import { postGraphQL } from '@rekindle/platform-testing';
-import { loadGatewayConfig } from './config';
-import { createGatewayService, type GatewayService } from './gateway-service';
-import { composeSupergraph } from './testing/compose-supergraph';
-import { startAccounts, startReviews, type TestSubgraph } from './testing/test-subgraphs';
+import { loadGatewayConfig } from '../config';
+import { createGatewayService, type GatewayService } from '../gateway-service';
+import { composeSupergraph } from '../testing/compose-supergraph';
+import { startAccounts, startReviews, type TestSubgraph } from '../testing/test-subgraphs';
 
 interface ReviewsData {
   latestReviews: { body: string; author: { id: string; name: string | null } }[];

@@ -1,6 +1,6 @@
 import { postGraphQL } from '@rekindle/platform-testing';
-import { CustomerRepository } from './data/customer.repository';
-import { startTestProfile, type TestProfile } from './testing/start-test-profile';
+import { CustomerRepository } from '../data/customer.repository';
+import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
 
 interface Page {
   customers: {
