@@ -3,18 +3,19 @@ import nx from '@nx/eslint-plugin';
 // The two tag axes of DESIGN.md §2, plus `scope:tools` for tools/: the composer, importers,
 // benchmarks and end-to-end tests serve every service, so they may use any service's core.
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core', 'type:util'] },
   {
     sourceTag: 'type:core',
-    onlyDependOnLibsWithTags: ['type:contracts'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
     bannedExternalImports: [
       'typeorm', 'pg', 'pg-*', 'nats', 'redis', '@redis/*', '@apollo/*', 'express', 'dataloader',
       'pino', 'prom-client',
     ],
   },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core', 'type:tool', 'type:app'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:core', 'type:util', 'type:tool', 'type:app'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:profile', onlyDependOnLibsWithTags: ['scope:shared', 'scope:profile'] },

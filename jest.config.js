@@ -4,6 +4,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 
 const moduleNameMapper = {
   '^@rekindle/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@rekindle/util$': '<rootDir>/libs/util/src/index.ts',
   '^@rekindle/platform-(.*)$': '<rootDir>/libs/platform/$1/src/index.ts',
   '^@rekindle/(.*)-core$': '<rootDir>/libs/$1-core/src/index.ts',
   '^@rekindle/tools-(.*)$': '<rootDir>/tools/$1/src/index.ts',
