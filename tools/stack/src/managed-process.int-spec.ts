@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { waitFor } from '@rekindle/platform-testing';
 import { startManagedProcess } from './managed-process';
 import { startServer } from './start-server';
 
@@ -41,7 +42,7 @@ describe('managed processes', () => {
     const began = Date.now();
     expect(await child.stop(300)).toEqual({ code: null, signal: 'SIGKILL' });
     expect(Date.now() - began).toBeGreaterThanOrEqual(300);
-    await waitFor(() => !isAlive(grandchildPid));
+    await waitFor(() => !isAlive(grandchildPid), { timeoutMs: 5_000 });
   });
 
   it('reports a command that does not exist', async () => {
@@ -66,14 +67,6 @@ describe('managed processes', () => {
 });
 
 async function startedPrinting(child: ReturnType<typeof startManagedProcess>): Promise<string> {
-  await waitFor(() => child.recentOutput().length > 0);
+  await waitFor(() => child.recentOutput().length > 0, { timeoutMs: 5_000 });
   return child.recentOutput()[0] ?? '';
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { activityRecordedV1, createEvent, orderPlacedV1, type CloudEvent } from '@rekindle/contracts';
 import { subjectOfType } from '@rekindle/platform-messaging';
-import { postGraphQL } from '@rekindle/platform-testing';
+import { postGraphQL, waitFor } from '@rekindle/platform-testing';
 import {
   ASSIGN,
   CREATE_EXPERIMENT,
@@ -14,7 +14,6 @@ import {
 } from '../testing/graphql-documents';
 import { CONVERSION_CONSUMERS } from '../events/profile-conversions.consumer';
 import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
-import { waitFor } from '../testing/wait-for';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const at = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600_000).toISOString();

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Writable } from 'node:stream';
 import { createClient } from 'redis';
 import { createLogger } from '@rekindle/platform-logger';
-import { testEnv } from '@rekindle/platform-testing';
+import { testEnv, waitFor } from '@rekindle/platform-testing';
 import { createCache, type Cache } from './index';
 import { startPrivateRedis } from './testing/private-redis-server';
 
@@ -28,15 +29,23 @@ function counting<T>(value: T, delayMs = 0) {
   return compute;
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
-
 const isUp = (cache: Cache) => cache.check().then(() => true, () => false);
+
+/** A Redis that cannot be reached: a server that hangs up on every connection, counting the attempts. */
+async function hangingUpServer() {
+  let attempts = 0;
+  const server = createServer((socket) => {
+    attempts += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    attempts: () => attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe('createCache on the real Redis', () => {
   const { REDIS_URL } = testEnv();
@@ -47,7 +56,7 @@ describe('createCache on the real Redis', () => {
   beforeAll(async () => {
     await raw.connect();
     cache = createCache({ url: REDIS_URL, keyPrefix, logger: silent });
-    await waitFor(() => isUp(cache), 5_000);
+    await waitFor(() => isUp(cache), { timeoutMs: 5_000 });
   });
   afterAll(async () => {
     await cache.close();
@@ -126,7 +135,8 @@ describe('createCache without Redis', () => {
 
   it('answers from memory when Redis cannot be reached, fails its check, and warns once', async () => {
     const { lines, logger } = captureWarnings();
-    const cache = createCache({ url: 'redis://127.0.0.1:1', keyPrefix: 'down:', logger });
+    const unreachable = await hangingUpServer();
+    const cache = createCache({ url: unreachable.url, keyPrefix: 'down:', logger });
     try {
       const compute = counting(5);
       const started = Date.now();
@@ -137,10 +147,12 @@ describe('createCache without Redis', () => {
       await cache.delete('other');
       expect(await cache.get('other')).toBeUndefined();
       await expect(cache.check()).rejects.toThrow();
-      await sleep(300);
+      // Every failed attempt to connect reports an error: three attempts are at least two errors.
+      await waitFor(() => unreachable.attempts() >= 3);
       expect(lines.filter((line) => line['msg'] === 'Redis unavailable: caching in memory')).toHaveLength(1);
     } finally {
       await cache.close();
+      await unreachable.close();
     }
   });
 });
@@ -151,7 +163,7 @@ describe('createCache when Redis goes away mid-run', () => {
     const raw = createClient({ url: redis.url });
     const cache = createCache({ url: redis.url, keyPrefix: 'outage:', logger: silent, commandTimeoutMs: 200 });
     try {
-      await waitFor(() => isUp(cache), 5_000);
+      await waitFor(() => isUp(cache), { timeoutMs: 5_000 });
       await cache.getOrCompute('before', 60, async () => 'from redis');
 
       await redis.kill();
@@ -162,7 +174,7 @@ describe('createCache when Redis goes away mid-run', () => {
       await expect(cache.check()).rejects.toThrow();
 
       await redis.restart();
-      await waitFor(() => isUp(cache), 10_000);
+      await waitFor(() => isUp(cache), { timeoutMs: 10_000 });
       await cache.getOrCompute('after', 60, async () => 'back in redis');
       await raw.connect();
       expect(await raw.get('outage:after')).toBe('"back in redis"');

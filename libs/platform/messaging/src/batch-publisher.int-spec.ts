@@ -1,8 +1,8 @@
 import type { CloudEvent } from '@rekindle/contracts';
-import { createTestBus, readStream, startPrivateNatsServer, testEnv, type TestBus } from '@rekindle/platform-testing';
+import { createTestBus, readStream, startPrivateNatsServer, testEnv, waitFor, type TestBus } from '@rekindle/platform-testing';
 import { createBatchPublisher, type BatchPublisher, type OutgoingMessage, type PublishOutcome } from './batch-publisher';
 import { connectBus } from './bus';
-import { silentLogger, waitFor, widgets } from './test-fixtures';
+import { silentLogger, widgets } from './test-fixtures';
 
 jest.setTimeout(20_000);
 

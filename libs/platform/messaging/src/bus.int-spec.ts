@@ -1,7 +1,7 @@
 import { nanos, StorageType } from 'nats';
-import { createTestBus, startPrivateNatsServer, uniqueTestId, type TestBus } from '@rekindle/platform-testing';
+import { createTestBus, startPrivateNatsServer, uniqueTestId, waitFor, type TestBus } from '@rekindle/platform-testing';
 import { connectBus } from './bus';
-import { silentLogger, waitFor } from './test-fixtures';
+import { silentLogger } from './test-fixtures';
 
 describe('connectBus', () => {
   let bus: TestBus;
@@ -37,7 +37,7 @@ describe('connectBus', () => {
       await nats.stop();
       await expect(outage.check()).rejects.toThrow();
       await nats.start();
-      await waitFor(() => outage.check().then(() => true, () => false), 10_000);
+      await waitFor(() => outage.check().then(() => true, () => false), { timeoutMs: 10_000 });
     } finally {
       await outage.close();
       await nats.close();

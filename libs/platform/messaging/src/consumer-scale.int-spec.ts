@@ -1,9 +1,9 @@
 import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
-import { createTestBus, createTestDatabase, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
+import { createTestBus, createTestDatabase, waitFor, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
 import { startConsumer, type RunningConsumer } from './consumer';
 import { messagingMigrations } from './migrations';
-import { CreateWidgetSeen1700000000001, publishEvent, silentLogger, waitFor, widgetMadeV1, widgets } from './test-fixtures';
+import { CreateWidgetSeen1700000000001, publishEvent, silentLogger, widgetMadeV1, widgets } from './test-fixtures';
 
 describe('replicas sharing one durable consumer', () => {
   let db: TestDatabase;

@@ -1,7 +1,7 @@
 import { createEvent, NotFoundError, ConflictError, type CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
 import { traceIdOf } from '@rekindle/platform-logger';
-import { createTestBus, createTestDatabase, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
+import { createTestBus, createTestDatabase, waitFor, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
 import { startConsumer, type ConsumerOptions } from './consumer';
 import { listDeadLetters, replayDeadLetter } from './dead-letter';
 import type { EventHandler } from './inbox';
@@ -13,7 +13,6 @@ import {
   publishBatch,
   publishEvent,
   silentLogger,
-  waitFor,
   widgetMadeV1,
   widgets,
   widgetSoldV1,

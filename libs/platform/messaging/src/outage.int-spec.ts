@@ -4,6 +4,7 @@ import {
   createTestDatabase,
   readStream,
   startPrivateNatsServer,
+  waitFor,
   type PrivateNatsServer,
   type TestBus,
   type TestDatabase,
@@ -12,7 +13,7 @@ import { startConsumer } from './consumer';
 import { messagingMigrations } from './migrations';
 import { appendToOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { capturingLogger, publishEvent, silentLogger, waitFor, widgetMadeV1, widgets } from './test-fixtures';
+import { capturingLogger, publishEvent, silentLogger, widgetMadeV1, widgets } from './test-fixtures';
 
 jest.setTimeout(20_000);
 
@@ -50,7 +51,7 @@ describe('a NATS crash', () => {
     try {
       await appendInFives(first);
       relay.notify();
-      await waitFor(async () => (await count('published_at IS NOT NULL')) >= 10, 10_000, 5);
+      await waitFor(async () => (await count('published_at IS NOT NULL')) >= 10, { timeoutMs: 10_000, intervalMs: 5 });
       await nats.stop();
 
       await appendInFives(second);
@@ -59,7 +60,7 @@ describe('a NATS crash', () => {
       expect(await count('published_at IS NULL')).toBeGreaterThanOrEqual(50);
 
       await nats.start();
-      await waitFor(async () => (await count('published_at IS NULL')) === 0, 15_000);
+      await waitFor(async () => (await count('published_at IS NULL')) === 0, { timeoutMs: 15_000 });
       const events = await readStream(bus, 'profile', { expected: 500, timeoutMs: 5_000 });
       expect(events).toHaveLength(500);
       expect(new Set(events.map((e) => e.id))).toEqual(new Set([...first, ...second].map((e) => e.id)));

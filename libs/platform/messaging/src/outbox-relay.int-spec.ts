@@ -1,12 +1,12 @@
 import { Registry } from 'prom-client';
 import { createEvent, type CloudEvent } from '@rekindle/contracts';
 import { inTransaction } from '@rekindle/platform-database';
-import { createTestBus, createTestDatabase, readStream, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
+import { createTestBus, createTestDatabase, readStream, waitFor, type TestBus, type TestDatabase } from '@rekindle/platform-testing';
 import { messagingMigrations } from './migrations';
 import { appendToOutbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { MAX_EVENTS_PER_MESSAGE } from './event-batches';
-import { silentLogger, waitFor, widgetMadeV1, widgets, widgetSoldV1 } from './test-fixtures';
+import { silentLogger, widgetMadeV1, widgets, widgetSoldV1 } from './test-fixtures';
 
 describe('outbox and relay', () => {
   let db: TestDatabase;

@@ -50,15 +50,6 @@ export async function publishBatch(bus: Bus, events: readonly CloudEvent[], msgI
   await bus.js.publish(bus.subjectFor(subjectOfType((events[0] as CloudEvent).type)), body, { msgID });
 }
 
-/** Bounded polling for a condition no event announces (rows committed by another connection). */
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000, intervalMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
-
 export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));

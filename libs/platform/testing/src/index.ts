@@ -10,3 +10,4 @@ export { createTestBus, readStream, type TestBus, type TestBusOptions, type Read
 export { startPrivateNatsServer, type PrivateNatsServer } from './private-nats-server';
 export { startTestService, type TestService, type TestServiceOptions } from './start-test-service';
 export { outboxEvents } from './outbox-events';
+export { waitFor, type WaitForOptions } from './wait-for';
