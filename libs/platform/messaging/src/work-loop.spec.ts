@@ -1,8 +1,10 @@
-import { setTimeout } from 'node:timers/promises';
 import { createLogger } from '@rekindle/platform-logger';
 import { WorkLoop } from './work-loop';
 
 const logger = createLogger({ service: 'work-loop-spec', level: 'silent' });
+
+/** How long one step takes, on the fake clock. */
+const STEP_MS = 1;
 
 /** A step over a queue of `pending` items, `batch` at a time, that can be told to fail. */
 function queue(pending: number, batch: number) {
@@ -11,7 +13,7 @@ function queue(pending: number, batch: number) {
     state.steps += 1;
     state.running += 1;
     if (state.running > 1) state.overlapped = true;
-    await setTimeout(1);
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
     state.running -= 1;
     if (state.failNext > 0) {
       state.failNext -= 1;
@@ -24,11 +26,23 @@ function queue(pending: number, batch: number) {
   return { state, step };
 }
 
+/** Runs the timers due within `ms` on the fake clock, and whatever they set off. */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
+
+/** What `work` resolves to once the fake clock has moved on by `ms`. */
+async function after<T>(ms: number, work: Promise<T>): Promise<T> {
+  await elapse(ms);
+  return work;
+}
+
 describe('WorkLoop', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('drains until a step comes back short, and reports how many items it handled', async () => {
     const { state, step } = queue(25, 10);
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10 });
-    expect(await loop.drain()).toBe(25);
+    expect(await after(3 * STEP_MS, loop.drain())).toBe(25);
     expect(state.steps).toBe(3);
   });
 
@@ -36,8 +50,8 @@ describe('WorkLoop', () => {
     const { state, step } = queue(1_000, 10);
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10, pollIntervalMs: 1 });
     loop.start();
-    await loop.drain();
-    await loop.stop();
+    await after(1_000, loop.drain());
+    await after(10, loop.stop());
     expect(state.overlapped).toBe(false);
     expect(state.pending).toBe(0);
   });
@@ -46,34 +60,37 @@ describe('WorkLoop', () => {
     const { state, step } = queue(0, 10);
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10, pollIntervalMs: 60_000 });
     loop.start();
-    await setTimeout(20);
+    await elapse(STEP_MS);
+    expect(state.steps).toBe(1);
+    await elapse(59_000);
     expect(state.steps).toBe(1);
     state.pending = 5;
     loop.notify();
-    await setTimeout(20);
+    await elapse(STEP_MS);
     expect(state.steps).toBe(2);
     expect(state.pending).toBe(0);
-    await loop.stop();
+    await after(10, loop.stop());
   });
 
   it('lets work gather for gatherMs after a short step, notified or not, and never delays drain()', async () => {
     const { state, step } = queue(0, 100);
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 100, pollIntervalMs: 60_000, gatherMs: 150 });
     loop.start();
-    await setTimeout(20);
+    await elapse(20);
     expect(state.steps).toBe(1);
     state.pending = 5;
     loop.notify();
-    await setTimeout(50);
+    await elapse(50);
     expect(state.steps).toBe(1);
     state.pending += 5;
     loop.notify();
-    await setTimeout(200);
+    await elapse(200);
     expect(state.steps).toBe(2);
     expect(state.pending).toBe(0);
     state.pending = 3;
-    expect(await loop.drain()).toBe(3);
-    await loop.stop();
+    // Well within the 150 ms the loop lets work gather after its last step.
+    expect(await after(STEP_MS, loop.drain())).toBe(3);
+    await after(10, loop.stop());
   });
 
   it('backs off after a failed step and carries on', async () => {
@@ -81,8 +98,8 @@ describe('WorkLoop', () => {
     state.failNext = 2;
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10, pollIntervalMs: 5, maxBackoffMs: 20 });
     loop.start();
-    for (let i = 0; i < 100 && state.pending > 0; i += 1) await setTimeout(10);
-    await loop.stop();
+    await elapse(1_000);
+    await after(10, loop.stop());
     expect(state.pending).toBe(0);
     expect(state.steps).toBeGreaterThanOrEqual(3);
   });
@@ -91,22 +108,27 @@ describe('WorkLoop', () => {
     const { state, step } = queue(5, 10);
     state.failNext = 1;
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10 });
-    await expect(loop.drain()).rejects.toThrow('step failed');
+    const drained = expect(loop.drain()).rejects.toThrow('step failed');
+    await elapse(STEP_MS);
+    await drained;
   });
 
   it('stops after a final drain, and gives up on it after stopTimeoutMs', async () => {
     const { state, step } = queue(0, 10);
     const loop = new WorkLoop({ name: 'test', logger, step, batchSize: 10, pollIntervalMs: 60_000 });
     loop.start();
-    await setTimeout(10);
+    await elapse(10);
     state.pending = 7;
-    await loop.stop();
+    await after(10, loop.stop());
     expect(state.pending).toBe(0);
 
     const stuck = new WorkLoop({ name: 'test', logger, step: () => new Promise<number>(() => undefined), batchSize: 10, stopTimeoutMs: 50 });
     stuck.start();
-    const started = Date.now();
-    await stuck.stop();
-    expect(Date.now() - started).toBeLessThan(1_000);
+    let stopped = false;
+    const stopping = stuck.stop().then(() => (stopped = true));
+    await elapse(49);
+    expect(stopped).toBe(false);
+    await after(1, stopping);
+    expect(stopped).toBe(true);
   });
 });
