@@ -1,5 +1,4 @@
 import { runService } from '@rekindle/platform-subgraph-server';
-import { loadExperimentConfig } from './config';
-import { createExperimentService } from './experiment-service';
+import { serviceDefinition } from './service-definition';
 
-runService('experiment', () => loadExperimentConfig(), (config, logger) => createExperimentService({ config, logger }));
+runService(serviceDefinition);

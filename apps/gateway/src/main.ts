@@ -1,5 +1,4 @@
 import { runService } from '@rekindle/platform-subgraph-server';
-import { loadGatewayConfig } from './config';
-import { createGatewayService } from './gateway-service';
+import { serviceDefinition } from './service-definition';
 
-runService('gateway', loadGatewayConfig, (config, logger) => createGatewayService({ config, logger }));
+runService(serviceDefinition);

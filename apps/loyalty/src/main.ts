@@ -1,5 +1,4 @@
 import { runService } from '@rekindle/platform-subgraph-server';
-import { loadLoyaltyConfig } from './config';
-import { createLoyaltyService } from './loyalty-service';
+import { serviceDefinition } from './service-definition';
 
-runService('loyalty', () => loadLoyaltyConfig(), (config, logger) => createLoyaltyService({ config, logger }));
+runService(serviceDefinition);

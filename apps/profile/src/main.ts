@@ -1,5 +1,4 @@
 import { runService } from '@rekindle/platform-subgraph-server';
-import { loadProfileConfig } from './config';
-import { createProfileService } from './profile-service';
+import { serviceDefinition } from './service-definition';
 
-runService('profile', () => loadProfileConfig(), (config, logger) => createProfileService({ config, logger }));
+runService(serviceDefinition);

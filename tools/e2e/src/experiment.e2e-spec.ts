@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@rekindle/platform-logger';
-import { createTestBus, postGraphQL, type TestBus } from '@rekindle/platform-testing';
-import { loadGatewayConfig } from '../../../apps/gateway/src/config';
-import { createGatewayService } from '../../../apps/gateway/src/gateway-service';
 import {
   ASSIGN_MANY,
   CREATE_EXPERIMENT,
-  definition,
+  experimentDefinition,
+  postGraphQL,
   RESULTS,
   START_EXPERIMENT,
+  startTestStack,
   type AssignManyData,
   type ResultsData,
+  type TestGateway,
+  type TestStack,
   type VariantResultsData,
-} from '../../../apps/experiment/src/testing/graphql-documents';
-import { startTestExperiment, type TestExperiment } from '../../../apps/experiment/src/testing/start-test-experiment';
-import { startTestProfile, type TestProfile } from '../../../apps/profile/src/testing/start-test-profile';
+} from '@rekindle/platform-testing';
 
 const CUSTOMERS = 10_000;
 /** Customers profile knows (the ones who can order); the rest are ids profile has not been told about yet. */
@@ -56,10 +54,7 @@ function lift(control: { n: number; mean: number; variance: number }, treatment:
 }
 
 describe('experiment through the gateway: define, start, assign 10,000 customers, convert on profile orders, read results', () => {
-  let bus: TestBus;
-  let profile: TestProfile;
-  let experiment: TestExperiment;
-  let gateway: Awaited<ReturnType<typeof createGatewayService>>;
+  let stack: TestStack<'profile' | 'experiment'> & { gateway: TestGateway };
   let gatewayUrl: string;
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const response = await postGraphQL<T>(gatewayUrl, query, variables);
@@ -68,20 +63,10 @@ describe('experiment through the gateway: define, start, assign 10,000 customers
   };
 
   beforeAll(async () => {
-    bus = await createTestBus('e2e_exp');
-    [profile, experiment] = await Promise.all([
-      startTestProfile('e2e_exp_profile', { busPrefix: bus.prefix }),
-      startTestExperiment('e2e_exp', { busPrefix: bus.prefix }),
-    ]);
-    const config = loadGatewayConfig({ PORT: '0', LOG_LEVEL: 'warn', SUBGRAPH_URL_PROFILE: profile.url, SUBGRAPH_URL_EXPERIMENT: experiment.url });
-    gateway = await createGatewayService({ config, logger: createLogger({ service: 'gateway', level: 'warn' }) });
-    gatewayUrl = (await gateway.start()).url;
+    stack = await startTestStack(['profile', 'experiment'], { label: 'e2e_exp', gateway: true });
+    gatewayUrl = stack.gateway.url;
   });
-  afterAll(async () => {
-    await gateway.stop();
-    await Promise.all([experiment.stop(), profile.stop()]);
-    await bus.cleanup();
-  });
+  afterAll(() => stack?.stop());
 
   it('splits evenly, flags a sample-ratio mismatch exactly when an independent X² does, and reports results that match an independent computation', async () => {
     // 2,500 customers registered in profile, and 7,500 ids profile has not heard of (anonymous
@@ -96,7 +81,7 @@ describe('experiment through the gateway: define, start, assign 10,000 customers
     const ids = [...known, ...Array.from({ length: CUSTOMERS - PROFILE_CUSTOMERS }, () => randomUUID())];
 
     // Define and start: email (control) against sms, converting on an order within 7 days.
-    await gql(CREATE_EXPERIMENT, { input: definition('dormant-sms-vs-email', { minimumDetectableEffect: 0.1 }) });
+    await gql(CREATE_EXPERIMENT, { input: experimentDefinition('dormant-sms-vs-email', { minimumDetectableEffect: 0.1 }) });
     await gql(START_EXPERIMENT, { key: 'dormant-sms-vs-email' });
 
     // Assign all 10,000 in one set-based call.
@@ -137,15 +122,10 @@ describe('experiment through the gateway: define, start, assign 10,000 customers
     );
     expect(recorded.recordEvents).toEqual({ accepted: buyers.length, rejected: [] });
 
-    // The consumer hears them on NATS; read the results once every order is counted.
-    const read = () => gql<ResultsData>(RESULTS, { key: 'dormant-sms-vs-email' });
-    let data = await read();
-    const deadline = Date.now() + 20_000;
+    // The consumers hear them on NATS; read the results once profile has published them and experiment has handled them all.
+    await stack.settle();
+    const data = await gql<ResultsData>(RESULTS, { key: 'dormant-sms-vs-email' });
     const counted = (d: ResultsData) => d.experimentByKey!.results.variants.reduce((n, v) => n + (v.conversions ?? 0), 0);
-    while (counted(data) < buyers.length && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      data = await read();
-    }
     const results = data.experimentByKey!.results;
     expect(counted(data)).toBe(buyers.length);
 

@@ -1,28 +1,15 @@
 import { customerRegisteredV1 } from '@rekindle/contracts';
-import { createLogger } from '@rekindle/platform-logger';
-import { createTestBus, postGraphQL, readStream, type TestBus } from '@rekindle/platform-testing';
-import { loadGatewayConfig } from '../../../apps/gateway/src/config';
-import { createGatewayService } from '../../../apps/gateway/src/gateway-service';
-import { startTestProfile, type TestProfile } from '../../../apps/profile/src/testing/start-test-profile';
+import { postGraphQL, readStream, startTestStack, type TestGateway, type TestStack } from '@rekindle/platform-testing';
 
 describe('gateway + profile, in process', () => {
-  let bus: TestBus;
-  let profile: TestProfile;
-  let gateway: Awaited<ReturnType<typeof createGatewayService>>;
+  let stack: TestStack<'profile'> & { gateway: TestGateway };
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    bus = await createTestBus('e2e');
-    profile = await startTestProfile('e2e', { busPrefix: bus.prefix });
-    const config = loadGatewayConfig({ PORT: '0', LOG_LEVEL: 'warn', SUBGRAPH_URL_PROFILE: profile.url });
-    gateway = await createGatewayService({ config, logger: createLogger({ service: 'gateway', level: 'warn' }) });
-    gatewayUrl = (await gateway.start()).url;
+    stack = await startTestStack(['profile'], { label: 'e2e', gateway: true });
+    gatewayUrl = stack.gateway.url;
   });
-  afterAll(async () => {
-    await gateway.stop();
-    await profile.stop();
-    await bus.cleanup();
-  });
+  afterAll(() => stack?.stop());
 
   it('upserts customers through the gateway, reads them back, and sees each registered event once on JetStream', async () => {
     const customers = Array.from({ length: 25 }, (_, i) => ({ externalId: `e2e-${i}`, email: `c${i}@example.com`, region: 'North' }));
@@ -53,7 +40,7 @@ describe('gateway + profile, in process', () => {
     expect(retry.data?.upsertCustomers).toEqual({ created: 0, unchanged: 25 });
 
     // Each new customer also gets its first lifecycle stage (lifecycle.changed): 50 events in all.
-    const events = await readStream(bus, 'profile', { expected: 50, timeoutMs: 10_000 });
+    const events = await readStream(stack.bus, 'profile', { expected: 50, timeoutMs: 10_000 });
     expect(events).toHaveLength(50);
     const registered = events.filter((e) => e.type === customerRegisteredV1.type);
     expect(registered).toHaveLength(25);

@@ -1,11 +1,13 @@
-import { createLogger } from '@rekindle/platform-logger';
-import { createTestBus, postGraphQL, type TestBus } from '@rekindle/platform-testing';
-import { loadGatewayConfig } from '../../../apps/gateway/src/config';
-import { createGatewayService } from '../../../apps/gateway/src/gateway-service';
-import { startTestLoyalty, type TestLoyalty } from '../../../apps/loyalty/src/testing/start-test-loyalty';
-import { waitUntilConsumed, waitUntilPublished } from '../../../apps/loyalty/src/testing/loyalty-test-kit';
-import { customerEvent, order, RECORD_EVENTS, type RecordEventsData } from '../../../apps/profile/src/testing/event-builders';
-import { startTestProfile, type TestProfile } from '../../../apps/profile/src/testing/start-test-profile';
+import {
+  customerEvent,
+  order,
+  postGraphQL,
+  RECORD_EVENTS,
+  startTestStack,
+  type RecordEventsData,
+  type TestGateway,
+  type TestStack,
+} from '@rekindle/platform-testing';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
@@ -22,10 +24,7 @@ interface LoyaltyView {
 }
 
 describe('gateway + profile + loyalty, in process', () => {
-  let bus: TestBus;
-  let profile: TestProfile;
-  let loyalty: TestLoyalty;
-  let gateway: Awaited<ReturnType<typeof createGatewayService>>;
+  let stack: TestStack<'profile' | 'loyalty'> & { gateway: TestGateway };
   let gatewayUrl: string;
 
   const record = async (events: unknown[]) => {
@@ -33,11 +32,7 @@ describe('gateway + profile + loyalty, in process', () => {
     expect(result.errors).toBeUndefined();
     return result.data!.recordEvents;
   };
-  const settled = async () => {
-    await profile.service.drainIngestion();
-    await waitUntilConsumed(bus);
-    await waitUntilPublished(loyalty.service.dataSource);
-  };
+  const settled = () => stack.settle();
   const customer = async (externalId: string) => {
     const result = await postGraphQL<{ customerByExternalId: { id: string; externalId: string; loyalty: LoyaltyView | null } }>(
       gatewayUrl,
@@ -49,20 +44,10 @@ describe('gateway + profile + loyalty, in process', () => {
   };
 
   beforeAll(async () => {
-    bus = await createTestBus('e2e_loyalty');
-    [profile, loyalty] = await Promise.all([
-      startTestProfile('e2e_loyalty', { busPrefix: bus.prefix, now: NOW }),
-      startTestLoyalty('e2e_loyalty', { busPrefix: bus.prefix, now: NOW }),
-    ]);
-    const config = loadGatewayConfig({ PORT: '0', LOG_LEVEL: 'warn', SUBGRAPH_URL_PROFILE: profile.url, SUBGRAPH_URL_LOYALTY: loyalty.url });
-    gateway = createGatewayService({ config, logger: createLogger({ service: 'gateway', level: 'warn' }) });
-    gatewayUrl = (await gateway.start()).url;
+    stack = await startTestStack(['profile', 'loyalty'], { label: 'e2e_loyalty', now: NOW, gateway: true });
+    gatewayUrl = stack.gateway.url;
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await Promise.all([loyalty?.stop(), profile?.stop()]);
-    await bus?.cleanup();
-  });
+  afterAll(() => stack?.stop());
 
   const firstOrder = order('e2e-loyal', '2030-06-01T10:00:00Z', 'e2e-o1', [{ quantity: 3, unitPrice: '12.40' }]);
 
@@ -135,7 +120,7 @@ describe('gateway + profile + loyalty, in process', () => {
         `query($first: Int!) { customers(first: $first) { edges { node { externalId ${LOYALTY} } } } }`,
         { first },
       );
-    const queries = jest.spyOn(loyalty.service.dataSource, 'query');
+    const queries = jest.spyOn(stack.services.loyalty.service.dataSource, 'query');
     // The outbox relay polls on its own; only the queries the request causes count.
     const requestQueries = () => queries.mock.calls.filter(([sql]) => !String(sql).includes('outbox')).length;
     const small = await page(5);

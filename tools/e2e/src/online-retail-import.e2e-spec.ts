@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { postGraphQL } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from '../../../apps/profile/src/testing/start-test-profile';
-import { defaultDataFile, importOnlineRetail, SkipReason, type ImportSummary } from '../../import-online-retail/src/index';
+import { postGraphQL, startTestStack, type TestStack } from '@rekindle/platform-testing';
+import { defaultDataFile, importOnlineRetail, SkipReason, type ImportSummary } from '@rekindle/tools-import-online-retail';
 
 const LIMIT = 20_000;
 const ROOT = join(__dirname, '../../..');
@@ -56,7 +55,8 @@ function expectationsFrom(rows: Row[]) {
 }
 
 describe('Online Retail import into the real profile subgraph', () => {
-  let profile: TestProfile;
+  let stack: TestStack<'profile'>;
+  let profileUrl: string;
   let expected: ReturnType<typeof expectationsFrom>;
   let first: ImportSummary;
 
@@ -65,14 +65,13 @@ describe('Online Retail import into the real profile subgraph', () => {
     const rows = parse(text, { columns: true, to: LIMIT }) as Row[];
     expect(rows).toHaveLength(LIMIT);
     expected = expectationsFrom(rows);
-    profile = await startTestProfile('retail', { now: '2011-12-10T00:00:00Z' });
+    stack = await startTestStack(['profile'], { label: 'retail', now: '2011-12-10T00:00:00Z' });
+    profileUrl = stack.services.profile.url;
   });
-  afterAll(async () => {
-    await profile?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it(`imports the first ${LIMIT.toLocaleString('en-GB')} rows: customers, one event per invoice, skips counted`, async () => {
-    first = await importOnlineRetail({ url: profile.url, limit: LIMIT });
+    first = await importOnlineRetail({ url: profileUrl, limit: LIMIT });
     expect(first.failures).toEqual([]);
     expect(first.ok).toBe(true);
     expect(first.rowsRead).toBe(LIMIT);
@@ -100,7 +99,7 @@ describe('Online Retail import into the real profile subgraph', () => {
     const result = await postGraphQL<{
       customerByExternalId: { region: string; activity: { ordersAllTime: number; netRevenueAllTime: string; lastOrderAt: string } };
     }>(
-      profile.url,
+      profileUrl,
       'query($id: String!) { customerByExternalId(externalId: $id) { region activity { ordersAllTime netRevenueAllTime lastOrderAt } } }',
       { id: customer.externalId },
     );
@@ -114,7 +113,7 @@ describe('Online Retail import into the real profile subgraph', () => {
   it('changes nothing the second time (run through the CLI): all duplicates, customers unchanged, exit 0', async () => {
     const { stdout, stderr } = await promisify(execFile)(
       join(ROOT, 'node_modules/.bin/tsx'),
-      ['tools/import-online-retail/src/import-cli.ts', '--url', profile.url, '--limit', String(LIMIT)],
+      ['tools/import-online-retail/src/import-cli.ts', '--url', profileUrl, '--limit', String(LIMIT)],
       { cwd: ROOT, timeout: 120_000 },
     );
     const all = expected.orders + expected.cancellations;
@@ -124,7 +123,7 @@ describe('Online Retail import into the real profile subgraph', () => {
     expect(stdout).toContain('result: ok');
     expect(stderr).toMatch(/^read 20,000 rows in/m);
 
-    const again = await importOnlineRetail({ url: profile.url, limit: LIMIT, recompute: false });
+    const again = await importOnlineRetail({ url: profileUrl, limit: LIMIT, recompute: false });
     expect(again.events).toMatchObject({ accepted: 0, duplicates: all, rejected: 0 });
     expect(again.customers).toMatchObject({ created: 0, updated: 0, unchanged: expected.customers });
   });

@@ -1,27 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { exposureRecordedV1 } from '@rekindle/contracts';
 import { createAssigner } from '@rekindle/experiment-core';
-import { outboxEvents, postGraphQL, readStream } from '@rekindle/platform-testing';
 import {
   ASSIGN,
   ASSIGN_MANY,
   CREATE_EXPERIMENT,
-  definition,
+  experimentDefinition,
+  outboxEvents,
+  postGraphQL,
+  readStream,
   START_EXPERIMENT,
+  startTestService,
   STOP_EXPERIMENT,
   type AssignData,
   type AssignManyData,
-} from '../testing/graphql-documents';
-import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
+  type TestService,
+} from '@rekindle/platform-testing';
+import type { ExperimentService } from '../experiment-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
 
 describe('assignment (experiment subgraph, real PostgreSQL/NATS)', () => {
-  let experiment: TestExperiment;
+  let experiment: TestService<ExperimentService>;
   const gql = <T>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(experiment.url, query, variables);
   const setUp = async (key: string, overrides: Record<string, unknown> = {}, run = true) => {
-    const created = await gql<{ createExperiment: { experiment: { id: string } } }>(CREATE_EXPERIMENT, { input: definition(key, overrides) });
+    const created = await gql<{ createExperiment: { experiment: { id: string } } }>(CREATE_EXPERIMENT, { input: experimentDefinition(key, overrides) });
     expect(created.errors).toBeUndefined();
     if (run) expect((await gql(START_EXPERIMENT, { key })).errors).toBeUndefined();
     return created.data!.createExperiment.experiment.id;
@@ -32,7 +37,7 @@ describe('assignment (experiment subgraph, real PostgreSQL/NATS)', () => {
     ((await experiment.service.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params)) as { n: number }[])[0]?.n;
 
   beforeAll(async () => {
-    experiment = await startTestExperiment('exp_assign', { now: NOW });
+    experiment = await startTestService(serviceDefinition, { label: 'exp_assign', now: NOW });
   });
   afterAll(() => experiment.stop());
 

@@ -1,52 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { activityRecordedV1, createEvent, orderPlacedV1, type CloudEvent } from '@rekindle/contracts';
-import { subjectOfType } from '@rekindle/platform-messaging';
-import { postGraphQL, waitFor } from '@rekindle/platform-testing';
+import type { CloudEvent } from '@rekindle/contracts';
 import {
   ASSIGN,
   CREATE_EXPERIMENT,
-  definition,
+  experimentDefinition,
+  postGraphQL,
   RECORD_CONVERSION,
   RESULTS,
   START_EXPERIMENT,
+  startTestService,
+  profileEvents,
+  publishProfileEvents,
+  waitUntilConsumed,
   type AssignData,
   type ResultsData,
-} from '../testing/graphql-documents';
-import { CONVERSION_CONSUMERS } from '../events/profile-conversions.consumer';
-import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
+  type TestService,
+} from '@rekindle/platform-testing';
+import type { ExperimentService } from '../experiment-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const at = (hours: number) => new Date(Date.parse(NOW) + hours * 3_600_000).toISOString();
 
 /** The two events profile publishes for one accepted ORDER_PLACED. */
-function orderEvents(customerId: string, placedAt: string, total: string): CloudEvent[] {
-  const orderId = randomUUID();
-  const eventId = `order-${orderId}`;
-  return [
-    createEvent(activityRecordedV1, {
-      subject: customerId,
-      data: { customerId, eventId, activityType: 'ORDER_PLACED', occurredAt: placedAt, data: { orderId, currency: 'GBP', total } },
-    }),
-    createEvent(orderPlacedV1, {
-      subject: customerId,
-      data: { customerId, orderId, placedAt, currency: 'GBP', total, lines: [{ productId: 'p1', category: null, quantity: 1, unitPrice: total }] },
-    }),
-  ];
-}
-
-const loginEvent = (customerId: string, occurredAt: string) =>
-  createEvent(activityRecordedV1, { subject: customerId, data: { customerId, eventId: randomUUID(), activityType: 'LOGIN', occurredAt, data: {} } });
+const orderEvents = (customerId: string, placedAt: string, total: string) => profileEvents.order(customerId, placedAt, randomUUID(), total);
 
 describe('conversions and results (experiment subgraph, real PostgreSQL/NATS)', () => {
-  let experiment: TestExperiment;
+  let experiment: TestService<ExperimentService>;
   const gql = <T>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(experiment.url, query, variables);
-  const publish = async (event: CloudEvent, msgID = event.id) => {
-    const { bus } = experiment.service;
-    await bus.js.publish(bus.subjectFor(subjectOfType(event.type)), JSON.stringify(event), { msgID });
-  };
   const inboxCount = async () => ((await experiment.service.dataSource.query('SELECT count(*)::int AS n FROM inbox')) as { n: number }[])[0]!.n;
   const setUp = async (key: string, overrides: Record<string, unknown>) => {
-    expect((await gql(CREATE_EXPERIMENT, { input: definition(key, overrides) })).errors).toBeUndefined();
+    expect((await gql(CREATE_EXPERIMENT, { input: experimentDefinition(key, overrides) })).errors).toBeUndefined();
     expect((await gql(START_EXPERIMENT, { key })).errors).toBeUndefined();
   };
   const variantOf = async (key: string, customerId: string) => (await gql<AssignData>(ASSIGN, { key, customerId })).data!.assign.variant!.key;
@@ -57,7 +41,7 @@ describe('conversions and results (experiment subgraph, real PostgreSQL/NATS)', 
   };
 
   beforeAll(async () => {
-    experiment = await startTestExperiment('exp_conversions', { now: NOW });
+    experiment = await startTestService(serviceDefinition, { label: 'exp_conversions', now: NOW });
   });
   afterAll(() => experiment.stop());
 
@@ -79,26 +63,19 @@ describe('conversions and results (experiment subgraph, real PostgreSQL/NATS)', 
       firstActivity,
       firstOrder,
       ...orderEvents(buyer, at(2), '4.25'),
-      loginEvent(browser, at(1)),
-      loginEvent(browser, at(3)),
+      profileEvents.login(browser, at(1)),
+      profileEvents.login(browser, at(3)),
       ...orderEvents(late, at(49), '99'), // after the 48-hour window
       ...orderEvents(early, at(-1), '99'), // before the exposure
       ...orderEvents(stranger, at(1), '99'), // never exposed
     ];
-    for (const event of events) await publish(event);
-    // The same order again under other message ids, as a redelivery after a lost ack would bring it.
-    await publish(firstActivity, `${firstActivity.id}-again`);
-    await publish(firstOrder, `${firstOrder.id}-again`);
-    // Both copies are in the stream; wait until the consumer has settled every message.
     const { bus } = experiment.service;
+    await publishProfileEvents(bus, events);
+    // The same order again under other message ids, as a redelivery after a lost ack would bring it.
+    await publishProfileEvents(bus, [firstActivity, firstOrder], (event) => `${event.id}-again`);
+    // Both copies are in the stream; wait until the consumers have settled every message.
     expect((await bus.jsm.streams.info(bus.streamName('profile'))).state.messages).toBe(events.length + 2);
-    await waitFor(async () => {
-      for (const durable of Object.values(CONVERSION_CONSUMERS)) {
-        const info = await bus.jsm.consumers.info(bus.streamName('profile'), durable);
-        if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
-      }
-      return true;
-    });
+    await waitUntilConsumed(bus);
     expect(await inboxCount()).toBe(events.length);
 
     const rows: { customer_id: string; event: string; events: number; amount: string }[] = await experiment.service.dataSource.query(

@@ -1,12 +1,15 @@
-import { postGraphQL } from '@rekindle/platform-testing';
 import {
   CREATE_EXPERIMENT,
-  definition,
+  experimentDefinition,
+  postGraphQL,
   START_EXPERIMENT,
+  startTestService,
   STOP_EXPERIMENT,
   UPDATE_EXPERIMENT,
-} from '../testing/graphql-documents';
-import { startTestExperiment, type TestExperiment } from '../testing/start-test-experiment';
+  type TestService,
+} from '@rekindle/platform-testing';
+import type { ExperimentService } from '../experiment-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
@@ -24,7 +27,7 @@ interface ExperimentData {
 }
 
 describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', () => {
-  let experiment: TestExperiment;
+  let experiment: TestService<ExperimentService>;
   const create = (input: unknown) =>
     postGraphQL<{ createExperiment: { created: boolean; experiment: ExperimentData } }>(experiment.url, CREATE_EXPERIMENT, { input });
   const update = (key: string, set: unknown) =>
@@ -35,12 +38,12 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
     ((await experiment.service.dataSource.query('SELECT type FROM outbox ORDER BY seq')) as { type: string }[]).map((r) => r.type);
 
   beforeAll(async () => {
-    experiment = await startTestExperiment('exp_definitions', { now: NOW });
+    experiment = await startTestService(serviceDefinition, { label: 'exp_definitions', now: NOW });
   });
   afterAll(() => experiment.stop());
 
   it('creates a DRAFT experiment with the defaults applied', async () => {
-    const result = await create(definition('defaults'));
+    const result = await create(experimentDefinition('defaults'));
     expect(result.errors).toBeUndefined();
     expect(result.data?.createExperiment).toMatchObject({
       created: true,
@@ -70,16 +73,16 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
     ['a guardrail repeating the primary metric key', { guardrailMetrics: [{ key: 'ordered', kind: 'COUNT', event: 'LOGIN' }] }, 'guardrailMetrics[0].key'],
     ['a zero conversion window', { conversionWindow: { value: 0, unit: 'HOURS' } }, 'conversionWindow.value'],
   ])('rejects %s with BAD_USER_INPUT naming the field', async (_case, overrides, field) => {
-    const result = await create(definition('bad-one', overrides));
+    const result = await create(experimentDefinition('bad-one', overrides));
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await experiment.service.dataSource.query(`SELECT 1 FROM experiment WHERE key = 'bad-one'`)).toEqual([]);
   });
 
   it('is idempotent by key: the same definition returns the same experiment, another one is a CONFLICT', async () => {
-    const first = await create(definition('idem', { seed: null, coverage: null }));
+    const first = await create(experimentDefinition('idem', { seed: null, coverage: null }));
     // The same definition, spelled differently (defaults written out, variant fields in another order).
     const again = await create(
-      definition('idem', {
+      experimentDefinition('idem', {
         coverage: 1,
         minimumDetectableEffect: 0.05,
         variants: [
@@ -91,12 +94,12 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
     expect(again.errors).toBeUndefined();
     expect(again.data?.createExperiment).toMatchObject({ created: false, experiment: { id: first.data?.createExperiment.experiment.id } });
 
-    const different = await create(definition('idem', { coverage: 0.5 }));
+    const different = await create(experimentDefinition('idem', { coverage: 0.5 }));
     expect(different.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'key' });
   });
 
   it('changes anything while DRAFT, carrying a defaulted seed along with a new key', async () => {
-    await create(definition('draft-edit'));
+    await create(experimentDefinition('draft-edit'));
     const result = await update('draft-edit', {
       key: 'draft-edited',
       coverage: 0.8,
@@ -120,7 +123,7 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
   });
 
   it('once RUNNING, changes only what moves nobody: weights, coverage, seed and the primary metric are BAD_USER_INPUT', async () => {
-    await create(definition('running-edit'));
+    await create(experimentDefinition('running-edit'));
     expect((await start('running-edit')).data?.startExperiment).toMatchObject({ changed: true, experiment: { status: 'RUNNING', startedAt: NOW } });
 
     const renamed = await update('running-edit', {
@@ -144,7 +147,7 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
   });
 
   it('starts and stops once each way: retries change nothing, a draft cannot stop, a stopped one cannot restart', async () => {
-    await create(definition('lifecycle'));
+    await create(experimentDefinition('lifecycle'));
     const early = await stop('lifecycle');
     expect(early.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
 

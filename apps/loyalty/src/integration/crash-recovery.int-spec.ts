@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { orderPlacedV1, pointsEarnedV1, type CloudEvent } from '@rekindle/contracts';
 import { dropSchema } from '@rekindle/platform-database';
-import { createTestBus, readStream, testEnv, uniqueTestId, type TestBus } from '@rekindle/platform-testing';
-import { consumedEvents, waitUntilConsumed, waitUntilPublished } from '../testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from '../testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
+import {
+  createTestBus,
+  profileEvents,
+  publishProfileEvents,
+  readStream,
+  startTestService,
+  testEnv,
+  uniqueTestId,
+  waitUntilConsumed,
+  waitUntilPublished,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
+import { consumedEvents } from '../testing/loyalty-test-kit';
+import type { LoyaltyService } from '../loyalty-service';
+import { serviceDefinition } from '../service-definition';
 
 const CUSTOMERS = 10;
 const ORDERS_EACH = 6;
@@ -20,8 +32,8 @@ const NOW = '2030-02-15T12:00:00.000Z';
 describe('a crash between handling a profile event and acking it (real PostgreSQL/NATS)', () => {
   const schema = uniqueTestId('loyalty_crash');
   let bus: TestBus;
-  let first: TestLoyalty | undefined;
-  let second: TestLoyalty | undefined;
+  let first: TestService<LoyaltyService> | undefined;
+  let second: TestService<LoyaltyService> | undefined;
 
   beforeAll(async () => {
     bus = await createTestBus('loyalty_crash');
@@ -51,28 +63,31 @@ describe('a crash between handling a profile event and acking it (real PostgreSQ
     let crashedEventId: string | undefined;
     let crash!: () => void;
     const crashed = new Promise<void>((resolve) => (crash = resolve));
-    first = await startTestLoyalty('loyalty_crash', {
+    first = await startTestService(serviceDefinition, {
+      label: 'loyalty_crash',
       busPrefix: bus.prefix,
       schema,
       now: NOW,
       // What a dying process logs (the ack it could not send, the relay it could not flush) is expected here.
-      logLevel: 'silent',
-      afterEachEvent: async (event) => {
-        // A dead process commits nothing more.
-        if (dead) throw new Error('process is dead');
-        if (event.type !== orderPlacedV1.type || ++placed !== CRASH_AT_ORDER) return;
-        crashedEventId = event.id;
-        dead = true;
-        // The connection drops while the transaction is still open: it commits, the ack cannot be sent.
-        await first!.service.bus.nc.close();
-        crash();
+      env: { LOG_LEVEL: 'silent' },
+      hooks: {
+        afterEachEvent: async (event) => {
+          // A dead process commits nothing more.
+          if (dead) throw new Error('process is dead');
+          if (event.type !== orderPlacedV1.type || ++placed !== CRASH_AT_ORDER) return;
+          crashedEventId = event.id;
+          dead = true;
+          // The connection drops while the transaction is still open: it commits, the ack cannot be sent.
+          await first!.service.bus.nc.close();
+          crash();
+        },
       },
     });
     await crashed;
     const crashedAt = new Date();
     await first.stop();
 
-    second = await startTestLoyalty('loyalty_crash', { busPrefix: bus.prefix, schema, now: NOW });
+    second = await startTestService(serviceDefinition, { label: 'loyalty_crash', busPrefix: bus.prefix, schema, now: NOW });
     await waitUntilConsumed(bus, 20_000);
     const db = second.service.dataSource;
 

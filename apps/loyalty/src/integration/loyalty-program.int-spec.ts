@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOYALTY_PROGRAM } from '@rekindle/loyalty-core';
-import { createTestBus, postGraphQL, type TestBus } from '@rekindle/platform-testing';
-import { readAccount, waitUntilConsumed } from '../testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from '../testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
+import {
+  createTestBus,
+  postGraphQL,
+  profileEvents,
+  publishProfileEvents,
+  startTestService,
+  waitUntilConsumed,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
 import { privilegeValueToText } from '../use-cases/privilege-value';
+import { readAccount } from '../testing/loyalty-test-kit';
+import type { LoyaltyService } from '../loyalty-service';
+import { serviceDefinition } from '../service-definition';
 
 const PROGRAM_FIELDS = `version reason tiers { key name multiplier privileges { key description value } promotion { activeMonths growthValue } }
   demotion { inactiveMonths } pointsPerUnit birthdayMultiplier pointsExpiryMonths`;
@@ -30,7 +39,7 @@ const defaultInput = (): ProgramInput => ({
 
 describe('loyaltyProgram and updateLoyaltyProgram (real PostgreSQL/NATS)', () => {
   let bus: TestBus;
-  let loyalty: TestLoyalty;
+  let loyalty: TestService<LoyaltyService>;
   const update = (input: ProgramInput) =>
     postGraphQL<{ updateLoyaltyProgram: { changed: boolean; program: ProgramInput & { version: number; reason: string | null } } }>(loyalty.url, UPDATE, {
       input,
@@ -38,7 +47,7 @@ describe('loyaltyProgram and updateLoyaltyProgram (real PostgreSQL/NATS)', () =>
 
   beforeAll(async () => {
     bus = await createTestBus('loyalty_program');
-    loyalty = await startTestLoyalty('loyalty_program', { busPrefix: bus.prefix, now: '2030-06-15T12:00:00Z' });
+    loyalty = await startTestService(serviceDefinition, { label: 'loyalty_program', busPrefix: bus.prefix, now: '2030-06-15T12:00:00Z' });
   });
   afterAll(async () => {
     await loyalty?.stop();

@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { pointsEarnedV1, pointsReversedV1, type CloudEvent } from '@rekindle/contracts';
-import { createTestBus, postGraphQL, readStream, type TestBus } from '@rekindle/platform-testing';
-import { consumedEvents, readAccount, REDEEM, waitUntilConsumed, waitUntilPublished, type MovementView } from '../testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from '../testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
+import {
+  createTestBus,
+  postGraphQL,
+  profileEvents,
+  publishProfileEvents,
+  readStream,
+  startTestService,
+  waitUntilConsumed,
+  waitUntilPublished,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
+import { consumedEvents, readAccount, REDEEM, type MovementView } from '../testing/loyalty-test-kit';
+import type { LoyaltyService } from '../loyalty-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
 /** Profile's events, as profile publishes them, drive loyalty; the gateway end-to-end test does the same through profile itself. */
 describe('points from profile order events (real PostgreSQL/NATS)', () => {
   let bus: TestBus;
-  let loyalty: TestLoyalty;
+  let loyalty: TestService<LoyaltyService>;
 
   /** Publishes to the profile stream, then waits until loyalty has handled it all and published its own events. */
   const publish = async (events: CloudEvent[]) => {
@@ -24,7 +35,7 @@ describe('points from profile order events (real PostgreSQL/NATS)', () => {
 
   beforeAll(async () => {
     bus = await createTestBus('loyalty_orders');
-    loyalty = await startTestLoyalty('loyalty_orders', { busPrefix: bus.prefix, now: NOW });
+    loyalty = await startTestService(serviceDefinition, { label: 'loyalty_orders', busPrefix: bus.prefix, now: NOW });
   });
   afterAll(async () => {
     await loyalty?.stop();
@@ -78,10 +89,10 @@ describe('points from profile order events (real PostgreSQL/NATS)', () => {
     const id = randomUUID();
     await publish(profileEvents.order(id, '2030-06-05T09:00:00Z', 'ret-o1', '99.99'));
     expect((await readAccount(loyalty.url, id))!.points).toBe(99);
-    await publish([profileEvents.reversal('REFUNDED', id, '2030-06-07T09:00:00Z', 'ret-o1', '49.99')]);
+    await publish(profileEvents.reversal('REFUNDED', id, '2030-06-07T09:00:00Z', 'ret-o1', '49.99'));
     // floor(99 × 49.99 / 99.99) = 49; growth: floor(99.99) − floor(50.00) = 49.
     expect(await readAccount(loyalty.url, id)).toMatchObject({ points: 50, growthValue: 50 });
-    await publish([profileEvents.reversal('CANCELLED', id, '2030-06-08T09:00:00Z', 'ret-o1', '50.00')]);
+    await publish(profileEvents.reversal('CANCELLED', id, '2030-06-08T09:00:00Z', 'ret-o1', '50.00'));
     const account = await readAccount(loyalty.url, id);
     expect(account).toMatchObject({ points: 0, growthValue: 0, pointsExpiringNext: null });
     expect(account!.ledger.edges.map((e) => [e.node.type, e.node.points])).toEqual([
@@ -114,7 +125,7 @@ describe('points from profile order events (real PostgreSQL/NATS)', () => {
 
   it('parks a cancellation that arrives before its order and applies it when the order arrives', async () => {
     const id = randomUUID();
-    await publish([profileEvents.reversal('CANCELLED', id, '2030-06-12T09:00:00Z', 'early-o1', '40')]);
+    await publish(profileEvents.reversal('CANCELLED', id, '2030-06-12T09:00:00Z', 'early-o1', '40'));
     expect(await readAccount(loyalty.url, id)).toMatchObject({ points: 0, ledger: { totalCount: 0 } });
     const [parked] = await loyalty.service.dataSource.query(`SELECT applied_at FROM loyalty_order_reversal WHERE order_id = 'early-o1'`);
     expect(parked.applied_at).toBeNull();
@@ -135,7 +146,7 @@ describe('points from profile order events (real PostgreSQL/NATS)', () => {
       input: { customerId: id, points: 25, reason: 'voucher', idempotencyKey: `spend-${id}` },
     });
     expect(redeemed.data?.redeemPoints.balance).toBe(5);
-    await publish([profileEvents.reversal('CANCELLED', id, '2030-06-03T09:00:00Z', 'spend-o1', '30')]);
+    await publish(profileEvents.reversal('CANCELLED', id, '2030-06-03T09:00:00Z', 'spend-o1', '30'));
     const account = await readAccount(loyalty.url, id);
     expect(account!.points).toBe(0);
     expect(account!.ledger.edges[0]!.node).toMatchObject({ type: 'REVERSAL', points: -5, shortfall: 25 });

@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { pointsRedeemedV1 } from '@rekindle/contracts';
-import { createTestBus, postGraphQL, readStream, type GraphQLResponse, type TestBus } from '@rekindle/platform-testing';
-import { ADJUST, readAccount, REDEEM, waitUntilConsumed, waitUntilPublished, type MovementView } from '../testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from '../testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
+import {
+  createTestBus,
+  postGraphQL,
+  profileEvents,
+  publishProfileEvents,
+  readStream,
+  startTestService,
+  waitUntilConsumed,
+  waitUntilPublished,
+  type GraphQLResponse,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
+import { ADJUST, readAccount, REDEEM, type MovementView } from '../testing/loyalty-test-kit';
+import type { LoyaltyService } from '../loyalty-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
 describe('redeemPoints and adjustPoints (real PostgreSQL/NATS)', () => {
   let bus: TestBus;
-  let loyalty: TestLoyalty;
+  let loyalty: TestService<LoyaltyService>;
   const redeem = (input: Record<string, unknown>) => postGraphQL<{ redeemPoints: MovementView }>(loyalty.url, REDEEM, { input });
   const adjust = (input: Record<string, unknown>) => postGraphQL<{ adjustPoints: MovementView }>(loyalty.url, ADJUST, { input });
   const member = async () => {
@@ -21,7 +33,7 @@ describe('redeemPoints and adjustPoints (real PostgreSQL/NATS)', () => {
 
   beforeAll(async () => {
     bus = await createTestBus('loyalty_redeem');
-    loyalty = await startTestLoyalty('loyalty_redeem', { busPrefix: bus.prefix, now: NOW });
+    loyalty = await startTestService(serviceDefinition, { label: 'loyalty_redeem', busPrefix: bus.prefix, now: NOW });
   });
   afterAll(async () => {
     await loyalty?.stop();

@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { pointsExpiredV1, tierChangedV1, type CloudEvent } from '@rekindle/contracts';
 import { dropSchema } from '@rekindle/platform-database';
-import { createTestBus, postGraphQL, readStream, testEnv, uniqueTestId, type TestBus } from '@rekindle/platform-testing';
-import { readAccount, REDEEM, RUN_JOBS, waitUntilConsumed, waitUntilPublished, type RunJobsView } from '../testing/loyalty-test-kit';
-import { profileEvents, publishProfileEvents } from '../testing/profile-events';
-import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
+import {
+  createTestBus,
+  postGraphQL,
+  profileEvents,
+  publishProfileEvents,
+  readStream,
+  startTestService,
+  testEnv,
+  uniqueTestId,
+  waitUntilConsumed,
+  waitUntilPublished,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
+import { readAccount, REDEEM, RUN_JOBS, type RunJobsView } from '../testing/loyalty-test-kit';
+import type { LoyaltyService } from '../loyalty-service';
+import { serviceDefinition } from '../service-definition';
 
 const APRIL = '2030-04-10T12:00:00.000Z';
 const JUNE = '2030-06-10T12:00:00.000Z';
@@ -17,11 +30,11 @@ describe('tiers and expiry over months (real PostgreSQL/NATS, REKINDLE_NOW)', ()
   const schema = uniqueTestId('loyalty_tiers');
   const [a, b, c, d, e] = Array.from({ length: 5 }, () => randomUUID());
   let bus: TestBus;
-  let loyalty: TestLoyalty | undefined;
+  let loyalty: TestService<LoyaltyService> | undefined;
 
   const start = async (now: string) => {
     await loyalty?.stop();
-    loyalty = await startTestLoyalty('loyalty_tiers', { busPrefix: bus.prefix, schema, now });
+    loyalty = await startTestService(serviceDefinition, { label: 'loyalty_tiers', busPrefix: bus.prefix, schema, now });
     return loyalty;
   };
   const publish = async (events: CloudEvent[]) => {
@@ -34,7 +47,7 @@ describe('tiers and expiry over months (real PostgreSQL/NATS, REKINDLE_NOW)', ()
     await waitUntilPublished(loyalty!.service.dataSource);
     return result.data!.runLoyaltyJobs;
   };
-  const loginsIn = (customer: string, months: string[]) => months.map((m) => profileEvents.activity(customer, `${m}-05T10:00:00Z`));
+  const loginsIn = (customer: string, months: string[]) => months.map((m) => profileEvents.login(customer, `${m}-05T10:00:00Z`));
 
   beforeAll(async () => {
     bus = await createTestBus('loyalty_tiers');

@@ -1,33 +1,5 @@
-import type { DataSource } from '@rekindle/platform-database';
-import type { Bus } from '@rekindle/platform-messaging';
 import { postGraphQL } from '@rekindle/platform-testing';
-import { LOYALTY_DURABLE, PROFILE_STREAM } from '../events/profile-events.consumer';
 import type { RunLoyaltyJobsResult } from '../use-cases/run-loyalty-jobs.use-case';
-
-/**
- * Waits until loyalty's durable consumer has handled every profile event in the stream (nothing
- * pending, nothing awaiting an ack), polling; fails after `timeoutMs`.
- */
-export async function waitUntilConsumed(bus: Bus, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const info = await bus.jsm.consumers.info(bus.streamName(PROFILE_STREAM), LOYALTY_DURABLE).catch(() => null);
-    if (info && info.num_pending === 0 && info.num_ack_pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`loyalty did not consume the profile stream within ${timeoutMs} ms: ${JSON.stringify(info?.num_pending)} pending`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Waits until a service's outbox has been published in full. */
-export async function waitUntilPublished(dataSource: DataSource, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [row]: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
-    if (row?.n === 0) return;
-    if (Date.now() > deadline) throw new Error(`outbox not published within ${timeoutMs} ms: ${row?.n} pending`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** rekindle_events_consumed_total of loyalty's consumer for one outcome, read from the service's /metrics. */
 export async function consumedEvents(graphqlUrl: string, outcome: string): Promise<number> {

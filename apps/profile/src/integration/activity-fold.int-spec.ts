@@ -1,7 +1,7 @@
 import { lifecycleStage, recordActivity, summariseActivity, type LifecycleStage } from '@rekindle/profile-core';
-import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, RECORD_EVENTS } from '../testing/event-builders';
-import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import { customerEvent, daysBefore, postGraphQL, RECORD_EVENTS, startTestService, type TestService } from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const TYPES = ['LOGIN', 'PAGE_VIEW', 'CONTENT_SHARED', 'SOCIAL_INTERACTION', 'ORDER_PLACED'] as const;
@@ -40,9 +40,9 @@ const later = (a: Date | null, b: Date | null) => (a === null ? b : b === null ?
  * compares every customer's summary and stage.
  */
 describe('the fold in SQL against its TypeScript reference', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   beforeAll(async () => {
-    profile = await startTestProfile('profile_activity_fold', { now: NOW, env: { PROFILE_EVENT_WORKER: 'false' } });
+    profile = await startTestService(serviceDefinition, { label: 'profile_activity_fold', now: NOW, env: { PROFILE_EVENT_WORKER: 'false' } });
   });
   afterAll(() => profile.stop());
 

@@ -1,17 +1,18 @@
 import { consentChangedV1 } from '@rekindle/contracts';
-import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import { outboxEvents, postGraphQL, startTestService, type TestService } from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const UPDATE = 'mutation($input: UpdateConsentsInput!) { updateConsents(input: $input) { applied unchanged } }';
 const READ = '{ customerByExternalId(externalId: "cara") { consents { channel granted source changedAt } } }';
 
 describe('updateConsents', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   const update = (consents: unknown[]) => postGraphQL<{ updateConsents: { applied: number; unchanged: number } }>(profile.url, UPDATE, { input: { consents } });
   const change = (channel: string, granted: boolean, changedAt: string, source = 'checkout') => ({ customerExternalId: 'cara', channel, granted, source, changedAt });
 
   beforeAll(async () => {
-    profile = await startTestProfile('profile_consents');
+    profile = await startTestService(serviceDefinition, { label: 'profile_consents' });
     await postGraphQL(profile.url, 'mutation { upsertCustomers(input: { customers: [{ externalId: "cara" }] }) { created } }');
   });
   afterAll(() => profile.stop());

@@ -1,6 +1,6 @@
-import { postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order } from '../testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import { customerEvent, daysBefore, login, order, postGraphQL, recordEvents, startTestService, type TestService } from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
@@ -18,10 +18,10 @@ const ACTIVITY = `query($id: String!) { customerByExternalId(externalId: $id) {
 } }`;
 
 describe('Customer.activity and Customer.events', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
 
   beforeAll(async () => {
-    profile = await startTestProfile('profile_activity', { now: NOW });
+    profile = await startTestService(serviceDefinition, { label: 'profile_activity', now: NOW });
     const c = 'ann';
     const events = [
       ...[5, 40, 100, 200].map((d) => login(c, daysBefore(NOW, d))),

@@ -1,17 +1,26 @@
 import { customerRegisteredV1, lifecycleChangedV1 } from '@rekindle/contracts';
-import { createTestBus, postGraphQL, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import {
+  createTestBus,
+  postGraphQL,
+  readStream,
+  startPrivateNatsServer,
+  startTestService,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const UPSERT = 'mutation($input: UpsertCustomersInput!) { upsertCustomers(input: $input) { created } }';
 const customers = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ externalId: `ev-${from + i}` }));
 
 describe('customer events on JetStream', () => {
   let bus: TestBus;
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
 
   beforeAll(async () => {
     bus = await createTestBus('profile_events');
-    profile = await startTestProfile('profile_events', { busPrefix: bus.prefix });
+    profile = await startTestService(serviceDefinition, { label: 'profile_events', busPrefix: bus.prefix });
   });
   afterAll(async () => {
     await profile.stop();
@@ -38,7 +47,7 @@ describe('a NATS outage during upserts', () => {
   it('loses no event and publishes none twice', async () => {
     const nats = await startPrivateNatsServer();
     const bus = await createTestBus('profile_outage', { url: nats.url });
-    const profile = await startTestProfile('profile_outage', { NATS_URL: nats.url, busPrefix: bus.prefix });
+    const profile = await startTestService(serviceDefinition, { label: 'profile_outage', NATS_URL: nats.url, busPrefix: bus.prefix });
     try {
       for (let batch = 0; batch < 10; batch += 1) {
         if (batch === 3) await nats.stop();

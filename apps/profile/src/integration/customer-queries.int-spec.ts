@@ -1,6 +1,7 @@
-import { postGraphQL } from '@rekindle/platform-testing';
+import { postGraphQL, startTestService, type TestService } from '@rekindle/platform-testing';
 import { CustomerRepository } from '../data/customer.repository';
-import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 interface Page {
   customers: {
@@ -17,11 +18,11 @@ const PAGE = `query Page($first: Int, $after: String, $filter: CustomerFilter) {
 }`;
 
 describe('customer queries (profile subgraph)', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    profile = await startTestProfile('profile_queries');
+    profile = await startTestService(serviceDefinition, { label: 'profile_queries' });
     const customers = Array.from({ length: 55 }, (_, i) => ({
       externalId: `q-${String(i).padStart(2, '0')}`,
       name: i === 7 ? 'Zelda Quill' : `Customer ${i}`,

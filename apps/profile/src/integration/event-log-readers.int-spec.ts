@@ -1,15 +1,26 @@
 import { setTimeout } from 'node:timers/promises';
 import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
-import { createTestBus, readStream, startPrivateNatsServer, type TestBus } from '@rekindle/platform-testing';
+import {
+  createTestBus,
+  customerEvent,
+  daysBefore,
+  order,
+  readStream,
+  recordEvents,
+  startPrivateNatsServer,
+  startTestService,
+  type TestBus,
+  type TestService,
+} from '@rekindle/platform-testing';
 import { EventLogRepository, type StoredEvent } from '../data/event-log.repository';
 import { stableUuid } from '../use-cases/publish-recorded-events.use-case';
-import { customerEvent, daysBefore, order } from '../testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const share = (customer: string, days: number) => customerEvent(customer, 'CONTENT_SHARED', daysBefore(NOW, days), { contentShared: { channel: 'x' } });
 
-async function sharesOf(profile: TestProfile, externalId: string): Promise<number | undefined> {
+async function sharesOf(profile: TestService<ProfileService>, externalId: string): Promise<number | undefined> {
   const [row] = await profile.service.dataSource.query(
     'SELECT a.shares FROM customer_activity a JOIN customer c ON c.id = a.customer_id WHERE c.external_id = $1',
     [externalId],
@@ -18,9 +29,9 @@ async function sharesOf(profile: TestProfile, externalId: string): Promise<numbe
 }
 
 /** A profile of its own on a test bus of its own, for a test that reads what it publishes. */
-async function withPublishingProfile(name: string, test: (profile: TestProfile, bus: TestBus) => Promise<void>): Promise<void> {
+async function withPublishingProfile(name: string, test: (profile: TestService<ProfileService>, bus: TestBus) => Promise<void>): Promise<void> {
   const bus = await createTestBus(name);
-  const profile = await startTestProfile(name, { now: NOW, busPrefix: bus.prefix });
+  const profile = await startTestService(serviceDefinition, { label: name, now: NOW, busPrefix: bus.prefix });
   try {
     await test(profile, bus);
   } finally {
@@ -30,9 +41,9 @@ async function withPublishingProfile(name: string, test: (profile: TestProfile, 
 }
 
 describe('the event log readers (folder and publisher)', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   beforeAll(async () => {
-    profile = await startTestProfile('profile_log_readers', { now: NOW });
+    profile = await startTestService(serviceDefinition, { label: 'profile_log_readers', now: NOW });
   });
   afterAll(() => profile.stop());
 
@@ -118,7 +129,7 @@ describe('a NATS outage while events are recorded', () => {
   it('accepts every event, then publishes each activity exactly once when NATS is back', async () => {
     const nats = await startPrivateNatsServer();
     const bus = await createTestBus('profile_log_outage', { url: nats.url });
-    const profile = await startTestProfile('profile_log_outage', { NATS_URL: nats.url, busPrefix: bus.prefix, now: NOW });
+    const profile = await startTestService(serviceDefinition, { label: 'profile_log_outage', NATS_URL: nats.url, busPrefix: bus.prefix, now: NOW });
     try {
       for (let batch = 0; batch < 10; batch += 1) {
         if (batch === 3) await nats.stop();

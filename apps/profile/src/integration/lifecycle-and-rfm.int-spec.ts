@@ -1,7 +1,17 @@
 import { lifecycleChangedV1, rfmScoredV1 } from '@rekindle/contracts';
-import { outboxEvents, postGraphQL } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order } from '../testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import {
+  customerEvent,
+  daysBefore,
+  login,
+  order,
+  outboxEvents,
+  postGraphQL,
+  recordEvents,
+  startTestService,
+  type TestService,
+} from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 const LIFECYCLE = `query($ids: [String!]) { customers(first: 100, filter: { externalIds: $ids }) {
@@ -16,9 +26,9 @@ async function lifecycles(url: string, ids: string[]) {
 }
 
 describe('lifecycle stages', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   beforeAll(async () => {
-    profile = await startTestProfile('profile_lifecycle', { now: NOW });
+    profile = await startTestService(serviceDefinition, { label: 'profile_lifecycle', now: NOW });
   });
   afterAll(() => profile.stop());
 
@@ -45,7 +55,7 @@ describe('lifecycle stages', () => {
     await recordEvents(profile, [89, 59, 29].map((d) => login('ages', daysBefore(NOW, d))));
     expect((await lifecycles(profile.url, ['ages']))['ages']).toMatchObject({ stage: 'ACTIVE' });
 
-    const tomorrow = await startTestProfile('profile_lifecycle_next', { now: daysBefore(NOW, -1), schema: profile.schema, busPrefix: profile.busPrefix });
+    const tomorrow = await startTestService(serviceDefinition, { label: 'profile_lifecycle_next', now: daysBefore(NOW, -1), schema: profile.schema, busPrefix: profile.busPrefix });
     try {
       const run = await postGraphQL<{ recomputeProfiles: { lifecycleChanged: number } }>(tomorrow.url, RECOMPUTE);
       expect(run.errors).toBeUndefined();
@@ -64,9 +74,9 @@ describe('lifecycle stages', () => {
 });
 
 describe('RFM on a hand-checked population', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   beforeAll(async () => {
-    profile = await startTestProfile('profile_rfm', { now: NOW });
+    profile = await startTestService(serviceDefinition, { label: 'profile_rfm', now: NOW });
   });
   afterAll(() => profile.stop());
 

@@ -8,19 +8,19 @@ import {
   parseEvent,
   type EventContract,
 } from '@rekindle/contracts';
-import { readStream } from '@rekindle/platform-testing';
-import { customerEvent, daysBefore, login, order } from '../testing/event-builders';
-import { recordEvents, startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import { customerEvent, daysBefore, login, order, readStream, recordEvents, startTestService, type TestService } from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const NOW = '2030-06-15T12:00:00.000Z';
 
 describe('recordEvents (profile subgraph, real PostgreSQL/NATS)', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   const record = (events: unknown[]) => recordEvents(profile, events);
   const count = async (sql: string) => ((await profile.service.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`)) as { n: number }[])[0]?.n;
 
   beforeAll(async () => {
-    profile = await startTestProfile('profile_events_in', { now: NOW });
+    profile = await startTestService(serviceDefinition, { label: 'profile_events_in', now: NOW });
   });
   afterAll(() => profile.stop());
 

@@ -1,6 +1,7 @@
 import { customerRegisteredV1, customerUpdatedV1 } from '@rekindle/contracts';
-import { outboxEvents, postGraphQL, type GraphQLResponse } from '@rekindle/platform-testing';
-import { startTestProfile, type TestProfile } from '../testing/start-test-profile';
+import { outboxEvents, postGraphQL, startTestService, type GraphQLResponse, type TestService } from '@rekindle/platform-testing';
+import type { ProfileService } from '../profile-service';
+import { serviceDefinition } from '../service-definition';
 
 const UPSERT = `mutation Upsert($input: UpsertCustomersInput!) {
   upsertCustomers(input: $input) {
@@ -19,13 +20,13 @@ interface UpsertData {
 }
 
 describe('upsertCustomers (profile subgraph, real PostgreSQL/NATS/Redis)', () => {
-  let profile: TestProfile;
+  let profile: TestService<ProfileService>;
   const upsert = (customers: unknown[]) => postGraphQL<UpsertData>(profile.url, UPSERT, { input: { customers } });
   const count = async (table: string) =>
     ((await profile.service.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]?.n;
 
   beforeAll(async () => {
-    profile = await startTestProfile('profile_upsert');
+    profile = await startTestService(serviceDefinition, { label: 'profile_upsert' });
   });
   afterAll(() => profile.stop());
 

@@ -18,7 +18,9 @@
  *   with the `field` at fault (`customers[3].foo`, relative to a `$input` variable); unexpected
  *   errors answer INTERNAL_SERVER_ERROR with a generic message, after the servers' error logging
  *   plugin has logged them with their stack, requestId and traceId.
- * - `runService`: the body of every app's main.ts (config, logger, start, graceful stop on signals).
+ * - `defineService`: a service as `apps/<name>/src/service-definition.ts` exports it (name, config,
+ *   create, how a test runs it); `runService` runs one as the body of main.ts (config, logger,
+ *   start, graceful stop on signals), and platform-testing's kit runs the same one in-process.
  * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
  *   or the timeout exit 1.
  */
@@ -28,5 +30,13 @@ export { createHttpApp, createMetricsRegistry, type HttpApp, type HttpAppOptions
 export type { ReadinessCheck, ReadinessChecks, ReadinessReport, CheckResult } from './readiness';
 export { formatError } from './format-error';
 export { compileOnRepeat } from './compile-on-repeat';
-export { runService, type RunnableService } from './run-service';
+export { runService } from './run-service';
+export {
+  defineService,
+  createDefinedService,
+  type ServiceDefinition,
+  type ServiceOptions,
+  type ServiceTestProfile,
+  type RunnableService,
+} from './service-definition';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';

@@ -12,6 +12,8 @@ export interface TestBus extends Bus {
 export interface TestBusOptions {
   /** Another NATS than testEnv().NATS_URL, e.g. a private server for outage tests. */
   url?: string;
+  /** The prefix of services started before it; a fresh one by default. */
+  prefix?: string;
   logger?: Logger;
 }
 
@@ -19,22 +21,31 @@ export interface TestBusOptions {
 export async function createTestBus(label: string, options: TestBusOptions = {}): Promise<TestBus> {
   const bus = await connectBus({
     url: options.url ?? testEnv().NATS_URL,
-    prefix: uniqueTestId(label),
+    prefix: options.prefix ?? uniqueTestId(label),
     name: `test-${label}`,
     logger: options.logger ?? createLogger({ service: `test-${label}`, level: 'silent' }),
     timeoutMs: 2_000,
     maxReconnectDelayMs: 250,
   });
-  const streamPrefix = `${bus.prefix.toUpperCase()}_`;
   return {
     ...bus,
     async cleanup() {
-      const names: string[] = [];
-      for await (const name of bus.jsm.streams.names()) if (name.startsWith(streamPrefix)) names.push(name);
-      await Promise.all(names.map((name) => bus.jsm.streams.delete(name)));
-      await bus.close();
+      try {
+        await Promise.all((await streamsOf(bus)).map((name) => bus.jsm.streams.delete(name)));
+      } finally {
+        await bus.close();
+      }
     },
   };
+}
+
+/** The streams of the bus's prefix (every producer's, `T_X_1A2B3C4D_PROFILE`...), and no other. */
+export async function streamsOf(bus: Bus): Promise<string[]> {
+  if (!bus.prefix) throw new Error('streamsOf: a bus without a prefix would be every stream of the server');
+  const streamPrefix = bus.streamName('');
+  const names: string[] = [];
+  for await (const name of bus.jsm.streams.names()) if (name.startsWith(streamPrefix)) names.push(name);
+  return names;
 }
 
 export interface ReadStreamOptions {

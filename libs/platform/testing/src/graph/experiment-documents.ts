@@ -1,4 +1,4 @@
-/** GraphQL documents the experiment tests send, as a client would. */
+/** GraphQL documents the experiment tests (its own and end-to-end) send, as a client would. */
 export const EXPERIMENT_FIELDS = `id key name hypothesis status coverage seed hashVersion minimumDetectableEffect startedAt stoppedAt
   variants { key name weight isControl }
   primaryMetric { key kind event }
@@ -129,7 +129,7 @@ export interface AssignData {
 }
 
 /** A valid definition to start from: 50/50 email vs sms, converting on an order within 7 days. */
-export function definition(key: string, overrides: Record<string, unknown> = {}) {
+export function experimentDefinition(key: string, overrides: Record<string, unknown> = {}) {
   return {
     key,
     name: `Test ${key}`,

@@ -1,3 +1,6 @@
+/** recordEvents as a partner sends it (the mutation and its inputs), for the profile's own tests and end-to-end tests. */
+import { postGraphQL } from '../graphql-client';
+
 const DAY_MS = 86_400_000;
 
 /** `days` whole days (plus `hours`) before `now`, as ISO-8601. */
@@ -33,4 +36,14 @@ export interface RecordEventsData {
     customersCreated: number;
     rejected: { index: number; code: string; field: string; message: string }[];
   };
+}
+
+/**
+ * recordEvents through a profile's GraphQL endpoint, then waits until the events are folded into
+ * profiles and published (they are, in the background): what a test awaits before it reads.
+ */
+export async function recordEvents(profile: { url: string; settle(): Promise<void> }, events: unknown[]) {
+  const result = await postGraphQL<RecordEventsData>(profile.url, RECORD_EVENTS, { input: { events } });
+  await profile.settle();
+  return result;
 }
