@@ -1,5 +1,6 @@
-import { setTimeout } from 'node:timers/promises';
 import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
+import { createClock } from '@rekindle/platform-config';
+import { createBatchPublisher, type BatchPublisher } from '@rekindle/platform-messaging';
 import {
   createTestBus,
   customerEvent,
@@ -9,11 +10,15 @@ import {
   recordEvents,
   startPrivateNatsServer,
   startTestService,
+  waitFor,
   type TestBus,
   type TestService,
 } from '@rekindle/platform-testing';
+import { DEFAULT_LIFECYCLE_THRESHOLDS } from '@rekindle/profile-core';
+import { EventFoldQuery } from '../data/event-fold.query';
 import { EventLogRepository, type StoredEvent } from '../data/event-log.repository';
-import { stableUuid } from '../use-cases/publish-recorded-events.use-case';
+import { FoldEventsUseCase } from '../use-cases/fold-events.use-case';
+import { PublishRecordedEventsUseCase, stableUuid } from '../use-cases/publish-recorded-events.use-case';
 import type { ProfileService } from '../profile-service';
 import { serviceDefinition } from '../service-definition';
 
@@ -29,9 +34,13 @@ async function sharesOf(profile: TestService<ProfileService>, externalId: string
 }
 
 /** A profile of its own on a test bus of its own, for a test that reads what it publishes. */
-async function withPublishingProfile(name: string, test: (profile: TestService<ProfileService>, bus: TestBus) => Promise<void>): Promise<void> {
+async function withPublishingProfile(
+  name: string,
+  test: (profile: TestService<ProfileService>, bus: TestBus) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const bus = await createTestBus(name);
-  const profile = await startTestService(serviceDefinition, { label: name, now: NOW, busPrefix: bus.prefix });
+  const profile = await startTestService(serviceDefinition, { label: name, now: NOW, busPrefix: bus.prefix, env });
   try {
     await test(profile, bus);
   } finally {
@@ -43,7 +52,8 @@ async function withPublishingProfile(name: string, test: (profile: TestService<P
 describe('the event log readers (folder and publisher)', () => {
   let profile: TestService<ProfileService>;
   beforeAll(async () => {
-    profile = await startTestService(serviceDefinition, { label: 'profile_log_readers', now: NOW });
+    // No background readers: the test takes each fold step itself.
+    profile = await startTestService(serviceDefinition, { label: 'profile_log_readers', now: NOW, env: { PROFILE_EVENT_WORKER: 'false' } });
   });
   afterAll(() => profile.stop());
 
@@ -51,6 +61,13 @@ describe('the event log readers (folder and publisher)', () => {
     await recordEvents(profile, [share('late', 10)]);
     const [{ id: customerId }] = await profile.service.dataSource.query(`SELECT id FROM customer WHERE external_id = 'late'`);
     const stored = (n: number): StoredEvent => ({ ...share('late', n), type: 'CONTENT_SHARED', data: { channel: 'x' }, customerId }) as StoredEvent;
+    const folder = new FoldEventsUseCase({
+      dataSource: profile.service.dataSource,
+      log: new EventLogRepository(),
+      fold: new EventFoldQuery(DEFAULT_LIFECYCLE_THRESHOLDS),
+      clock: createClock(NOW),
+      onEventsCommitted: () => undefined,
+    });
 
     // An append that started first and commits last: its rows carry the older transaction id.
     const slow = profile.service.dataSource.createQueryRunner();
@@ -58,9 +75,9 @@ describe('the event log readers (folder and publisher)', () => {
     try {
       await new EventLogRepository().append(slow.manager, [stored(5), stored(4)], undefined);
       await profile.service.useCases.recordEvents.execute([share('late', 3)]);
-      // The later append is committed and the folder woken; a reader that went by seq alone would
-      // fold it now and then pass over the open transaction's rows for good.
-      await setTimeout(500);
+      // The later append is committed; a reader that went by seq alone would fold it now and then
+      // pass over the open transaction's rows for good.
+      expect(await folder.foldNext(1_000)).toBe(0);
       expect(await sharesOf(profile, 'late')).toBe(1);
       await slow.commitTransaction();
     } finally {
@@ -83,6 +100,46 @@ describe('the event log readers (folder and publisher)', () => {
       const published = events.filter((e) => e.type === activityRecordedV1.type || e.type === orderPlacedV1.type);
       expect(published.map((e) => e.type).sort()).toEqual([activityRecordedV1.type, activityRecordedV1.type, orderPlacedV1.type]);
     }));
+});
+
+describe('a publish whose PubAcks were lost', () => {
+  it('is published again as the same messages, though more was recorded since, and JetStream keeps one copy of each event', () =>
+    withPublishingProfile(
+      'profile_log_lost_ack',
+      async (profile, bus) => {
+        const { dataSource, useCases } = profile.service;
+        // JetStream stores the messages but their PubAcks never arrive, as when NATS dies at that moment.
+        const real = createBatchPublisher(bus);
+        let loseAcks = true;
+        const publisher: BatchPublisher = {
+          async publish(messages) {
+            const outcomes = await real.publish(messages);
+            if (!loseAcks) return outcomes;
+            loseAcks = false;
+            return outcomes.map(() => ({ ok: false, error: new Error('PubAck lost') }));
+          },
+          close: () => real.close(),
+        };
+        const log = new EventLogRepository();
+        const publishing = new PublishRecordedEventsUseCase({ dataSource, log, bus, publisher });
+        try {
+          await useCases.recordEvents.execute([share('lost', 5), share('lost', 4), share('lost', 3)]);
+          // Rows stay invisible to the reader while any older transaction of the database is open.
+          await waitFor(() => publishing.publishNext(2_000).then(() => false, (error: Error) => error.message === 'PubAck lost'));
+          await useCases.recordEvents.execute([share('lost', 2), share('lost', 1)]);
+          await waitFor(async () => {
+            await publishing.publishNext(2_000);
+            return (await log.backlog(dataSource.manager)).publish === 0;
+          });
+        } finally {
+          publisher.close();
+        }
+        const activity = (await readStream(bus, 'profile', { expected: 5 })).filter((e) => e.type === activityRecordedV1.type);
+        expect(activity).toHaveLength(5);
+        expect(new Set(activity.map((e) => (e.data as { eventId: string }).eventId)).size).toBe(5);
+      },
+      { PROFILE_EVENT_WORKER: 'false' },
+    ));
 });
 
 describe('the ids the publisher gives', () => {

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { activityRecordedV1, orderCancelledV1, orderPlacedV1, orderRefundedV1 } from '@rekindle/contracts';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import type { BatchPublisher, Bus } from '@rekindle/platform-messaging';
-import type { EventLogRepository } from '../data/event-log.repository';
+import type { EventLogRepository, LogPosition } from '../data/event-log.repository';
 import { ProfileLock, tryLockProfile } from '../data/profile-locks';
 import { RecordedEventBatchesQuery, type AnnouncementKind } from '../data/recorded-event-batches.query';
 
@@ -33,6 +33,14 @@ const CONTRACTS = {
 export class PublishRecordedEventsUseCase {
   private readonly subjects: Record<AnnouncementKind, string>;
   private readonly batches: RecordedEventBatchesQuery;
+  /**
+   * The read being published, until its cursor move commits. When it fails (a PubAck lost with
+   * NATS, a timeout, the commit), JetStream may have stored some of its messages: the next read
+   * from the same cursor takes the same rows again, so it makes the same messages under the same
+   * ids, which JetStream drops. A longer read (events recorded since) would be cut into other
+   * batches, stored again under new ids.
+   */
+  private unconfirmed: { after: LogPosition; events: number } | undefined;
 
   constructor(private readonly deps: PublishRecordedEventsDeps) {
     const kinds = Object.keys(CONTRACTS) as AnnouncementKind[];
@@ -47,14 +55,17 @@ export class PublishRecordedEventsUseCase {
   async publishNext(limit: number): Promise<number> {
     const outcome = await inTransaction(this.deps.dataSource, (manager) => this.publishInTransaction(manager, limit));
     if (outcome.error !== undefined) throw outcome.error;
+    this.unconfirmed = undefined;
     return outcome.published;
   }
 
   private async publishInTransaction(manager: EntityManager, limit: number): Promise<{ published: number; error?: Error }> {
     const { log, publisher } = this.deps;
     if (!(await tryLockProfile(manager, ProfileLock.PUBLISH))) return { published: 0 };
-    const read = await this.batches.read(manager, await log.position(manager, 'publish'), limit);
+    const after = await log.position(manager, 'publish');
+    const read = await this.batches.read(manager, after, this.rowsToRead(after, limit));
     if (!read) return { published: 0 };
+    this.unconfirmed = { after, events: read.events };
     const outcomes = await publisher.publish(
       read.batches.map((batch) => ({
         subject: this.subjects[batch.kind],
@@ -66,6 +77,13 @@ export class PublishRecordedEventsUseCase {
     if (failed && !failed.ok) return { published: 0, error: failed.error };
     await log.advance(manager, 'publish', read.last);
     return { published: read.events };
+  }
+
+  /** As many rows as the unconfirmed read took when it started at `after` too, else up to `limit`. */
+  private rowsToRead(after: LogPosition, limit: number): number {
+    const { unconfirmed } = this;
+    const again = unconfirmed !== undefined && unconfirmed.after.xid === after.xid && unconfirmed.after.seq === after.seq;
+    return again ? Math.min(limit, unconfirmed.events) : limit;
   }
 }
 
