@@ -4,7 +4,7 @@ import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
 import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
-import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
+import { openServiceRuntime, startSingletonJob } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { LoyaltyConfig } from './config';
 import type { LoyaltyContext, LoyaltyUseCases } from './context';
@@ -60,6 +60,13 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     }),
     loyaltyOverview: new LoyaltyOverviewUseCase({ dataSource, cache, cacheSeconds: config.LOYALTY_OVERVIEW_CACHE_SECONDS, clock }),
   };
+  const jobs = startSingletonJob({
+    name: 'loyalty jobs',
+    dataSource,
+    logger,
+    intervalMinutes: config.LOYALTY_JOBS_INTERVAL_MINUTES,
+    run: () => useCases.runLoyaltyJobs.execute(),
+  });
   const handlers = profileEventHandlers({ repos, earn, reverse, afterEach: afterEachEvent });
 
   let consumer: RunningConsumer | undefined;
@@ -71,6 +78,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     logger,
     context: async () => ({
       ...useCases,
+      jobs,
       loaders: createLoyaltyLoaders(dataSource, repos),
       clock,
       traceparent: currentRequestContext()?.traceparent,
@@ -86,7 +94,6 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry,
   });
-  const jobs = startSchedule('loyalty jobs', () => useCases.runLoyaltyJobs.execute(), config.LOYALTY_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,

@@ -1,12 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { DataSource } from '@rekindle/platform-database';
+import { createIdLoader } from '@rekindle/platform-subgraph-server';
 import type { ExperimentModel } from './experiment.model';
 import type { ExperimentRepository } from './experiment.repository';
 import type { CustomerAssignmentRow, ExposureRepository } from './exposure.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (id: string) => UUID.test(id);
 
 export interface ExperimentLoaders {
   byId: DataLoader<string, ExperimentModel | null>;
@@ -19,28 +16,34 @@ export interface ExperimentLoaders {
 export function createExperimentLoaders(dataSource: DataSource, experiments: ExperimentRepository, exposures: ExposureRepository): ExperimentLoaders {
   const { manager } = dataSource;
   const loaders: ExperimentLoaders = {
-    byId: new DataLoader(async (ids) => {
-      const found = await experiments.findByIds(manager, ids.filter(isUuid));
-      const byId = new Map(found.map((e) => [e.id, e]));
-      found.forEach((e) => loaders.byKey.prime(e.key, e));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    byKey: new DataLoader(async (keys) => {
-      const found = await experiments.findByKeys(manager, keys);
-      const byKey = new Map(found.map((e) => [e.key, e]));
-      found.forEach((e) => loaders.byId.prime(e.id, e));
-      return keys.map((key) => byKey.get(key) ?? null);
-    }),
-    assignmentsByCustomer: new DataLoader(async (ids) => {
-      const rows = await exposures.byCustomers(manager, ids.filter(isUuid).map((id) => id.toLowerCase()));
-      const byCustomer = new Map<string, CustomerAssignmentRow[]>();
-      for (const row of rows) {
-        const list = byCustomer.get(row.customerId) ?? [];
-        list.push(row);
-        byCustomer.set(row.customerId, list);
-      }
-      return ids.map((id) => byCustomer.get(id.toLowerCase()) ?? []);
-    }),
+    byId: createIdLoader(
+      async (ids) => {
+        const found = await experiments.findByIds(manager, ids);
+        found.forEach((e) => loaders.byKey.prime(e.key, e));
+        return new Map(found.map((e) => [e.id, e]));
+      },
+      { missing: null },
+    ),
+    byKey: createIdLoader(
+      async (keys) => {
+        const found = await experiments.findByKeys(manager, keys);
+        found.forEach((e) => loaders.byId.prime(e.id, e));
+        return new Map(found.map((e) => [e.key, e]));
+      },
+      { missing: null, canonical: (key) => key },
+    ),
+    assignmentsByCustomer: createIdLoader(
+      async (ids) => {
+        const byCustomer = new Map<string, CustomerAssignmentRow[]>();
+        for (const row of await exposures.byCustomers(manager, ids)) {
+          const rows = byCustomer.get(row.customerId) ?? [];
+          rows.push(row);
+          byCustomer.set(row.customerId, rows);
+        }
+        return byCustomer;
+      },
+      { missing: [] },
+    ),
   };
   return loaders;
 }

@@ -1,5 +1,6 @@
 import { activityRecordedV1, orderPlacedV1, parseEvent } from '@rekindle/contracts';
 import type { EventHandlers } from '@rekindle/platform-messaging';
+import { isDecimal } from '@rekindle/util';
 import type { ConversionRepository } from '../data/conversion.repository';
 
 /**
@@ -16,8 +17,7 @@ export const CONVERSION_CONSUMERS = {
 /** A metric on this event counts any customer activity at all: a reactivation. */
 export const ANY_ACTIVITY = 'ANY_ACTIVITY';
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-const decimalOr0 = (value: unknown) => (typeof value === 'string' && DECIMAL.test(value) ? value : '0');
+const decimalOr0 = (value: unknown) => (isDecimal(value) ? value : '0');
 
 /**
  * How profile's events become metric events, each event counted once:

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError, type InputIssue } from '@rekindle/contracts';
+import { canonicalDecimal, ConflictError, InputError, NotFoundError, uuidOrThrow, type InputIssue } from '@rekindle/util';
 import { conversionWindowHours } from '@rekindle/experiment-core';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
@@ -6,7 +6,6 @@ import type { ConversionRepository } from '../data/conversion.repository';
 import { metricEventsOf, type ExperimentModel } from '../data/experiment.model';
 import type { ExperimentRepository } from '../data/experiment.repository';
 import type { ExposureRepository } from '../data/exposure.repository';
-import { canonicalDecimal, customerIdOrThrow } from './input-values';
 
 export type ConversionStatus = 'COUNTED' | 'NOT_EXPOSED' | 'OUTSIDE_WINDOW';
 
@@ -63,7 +62,7 @@ export class RecordConversionUseCase {
     }
     let customerId = '';
     try {
-      customerId = customerIdOrThrow(input.customerId, 'customerId');
+      customerId = uuidOrThrow(input.customerId, 'customerId', 'is not a customer id (a UUID)');
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       issues.push(...error.issues);

@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  createEvent,
-  DomainError,
-  ErrorCode,
-  InputError,
-  NotFoundError,
-  pointsAdjustedV1,
-  pointsRedeemedV1,
-  type CloudEvent,
-  type InputIssue,
-} from '@rekindle/contracts';
+import { createEvent, pointsAdjustedV1, pointsRedeemedV1, type CloudEvent } from '@rekindle/contracts';
+import { canonicalUuid, ConflictError, DomainError, ErrorCode, InputError, NotFoundError, type InputIssue } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
@@ -20,7 +10,6 @@ import type { LoyaltyRepositories } from '../data/repositories';
 import type { RequestInput, RequestOutcome, SpendOperation, StoredRequest } from '../data/request.repository';
 import { expireDueLots } from './expire-due-lots';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_POINTS_PER_REQUEST = 1_000_000_000;
 const MAX_REASON = 500;
 const MAX_KEY = 200;
@@ -53,7 +42,8 @@ export class InsufficientPointsError extends DomainError {
 
 function validate(input: SpendPointsInput, operation: SpendOperation): RequestInput {
   const issues: InputIssue[] = [];
-  if (!UUID.test(input.customerId)) issues.push({ field: 'customerId', message: 'is not a customer id' });
+  const customerId = canonicalUuid(input.customerId);
+  if (customerId === null) issues.push({ field: 'customerId', message: 'is not a customer id' });
   const magnitude = Math.abs(input.points);
   if (!Number.isSafeInteger(input.points) || magnitude > MAX_POINTS_PER_REQUEST || (operation === 'REDEEM' ? input.points <= 0 : input.points === 0)) {
     const what = operation === 'REDEEM' ? 'a whole number from 1' : 'a whole number other than 0, from -1,000,000,000';
@@ -64,8 +54,8 @@ function validate(input: SpendPointsInput, operation: SpendOperation): RequestIn
   if (input.idempotencyKey.length === 0 || input.idempotencyKey.length > MAX_KEY || input.idempotencyKey.trim() !== input.idempotencyKey) {
     issues.push({ field: 'idempotencyKey', message: `must be 1 to ${MAX_KEY} characters without surrounding spaces` });
   }
-  if (issues.length > 0) throw new InputError(issues);
-  return { ...input, customerId: input.customerId.toLowerCase(), reason, operation };
+  if (issues.length > 0 || customerId === null) throw new InputError(issues);
+  return { ...input, customerId, reason, operation };
 }
 
 const sameRequest = (a: RequestInput, b: StoredRequest) =>

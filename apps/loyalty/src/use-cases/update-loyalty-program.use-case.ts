@@ -1,4 +1,4 @@
-import { InputError } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { validateLoyaltyProgram, type LoyaltyProgram } from '@rekindle/loyalty-core';
 import type { ProgramVersionModel } from '../data/program.repository';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LRUCache } from 'lru-cache';
-import { InputError } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
