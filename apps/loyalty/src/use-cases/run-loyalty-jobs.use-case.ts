@@ -9,7 +9,7 @@ import { evaluateHistory, lastCompleteMonth, type MonthEvaluation, type TierStat
 import { tierStateOf } from '../data/account.repository';
 import type { LoyaltyRepositories } from '../data/repositories';
 import type { TierChangeRecord } from '../data/tier-change.repository';
-import { planExpiry } from './expire-due-lots';
+import { planExpiry } from '../ledger/expire-due-lots';
 
 export interface RunLoyaltyJobsResult {
   /** False when another replica was running the jobs: this call did nothing (see skipped()). */
