@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
+import { consumerBacklog, startConsumers, type RunningConsumer } from '@rekindle/platform-messaging';
 import { openServiceRuntime, startSingletonJob } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { LoyaltyConfig } from './config';
@@ -11,7 +11,7 @@ import type { LoyaltyContext, LoyaltyUseCases } from './context';
 import { createLoyaltyLoaders } from './data/loyalty.loaders';
 import { loyaltyMigrations } from './data/migrations';
 import { createRepositories } from './data/repositories';
-import { LOYALTY_DURABLE, PROFILE_STREAM, profileEventHandlers } from './events/profile-events.consumer';
+import { profileEventsConsumer } from './events/profile-events.consumer';
 import { resolvers } from './resolvers';
 import { EarnPointsUseCase } from './use-cases/earn-points.use-case';
 import { LoyaltyOverviewUseCase } from './use-cases/loyalty-overview.use-case';
@@ -41,10 +41,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
   const repos = createRepositories();
   const reverse = new ReversePointsUseCase({ repos, clock, logger });
   const earn = new EarnPointsUseCase({ repos, reverse, logger });
-  const consumerLag = async () => {
-    const info = await bus.jsm.consumers.info(bus.streamName(PROFILE_STREAM), LOYALTY_DURABLE);
-    return info.num_pending + info.num_ack_pending;
-  };
+  const profileEvents = profileEventsConsumer({ repos, earn, reverse });
   const useCases: LoyaltyUseCases = {
     spendPoints: new SpendPointsUseCase({ dataSource, repos, clock, onEventsCommitted }),
     updateLoyaltyProgram: new UpdateLoyaltyProgramUseCase({ dataSource, repos }),
@@ -56,7 +53,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
       cache,
       logger,
       onEventsCommitted,
-      consumerLag,
+      consumerLag: () => consumerBacklog(bus, profileEvents),
     }),
     loyaltyOverview: new LoyaltyOverviewUseCase({ dataSource, cache, cacheSeconds: config.LOYALTY_OVERVIEW_CACHE_SECONDS, clock }),
   };
@@ -67,7 +64,6 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     intervalMinutes: config.LOYALTY_JOBS_INTERVAL_MINUTES,
     run: () => useCases.runLoyaltyJobs.execute(),
   });
-  const handlers = profileEventHandlers({ repos, earn, reverse, afterEach: afterEachEvent });
 
   let consumer: RunningConsumer | undefined;
   const server = createSubgraphServer<LoyaltyContext>({
@@ -101,16 +97,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     useCases,
     async start() {
       runtime.relay.start();
-      consumer = await startConsumer({
-        bus,
-        dataSource,
-        logger,
-        stream: PROFILE_STREAM,
-        durable: LOYALTY_DURABLE,
-        handlers,
-        registry,
-        ...consumerOptions,
-      });
+      consumer = await startConsumers([profileEvents], { bus, dataSource, logger, registry, afterEachEvent, ...consumerOptions });
       return server.start();
     },
     stop: () => server.stop(),
