@@ -29,6 +29,7 @@ export {
   type LifecycleFacts,
 } from './lifecycle/lifecycle-stage';
 export { isReactivation, recordActivity, type ActivityTimes } from './lifecycle/activity';
+export { stageChanges, type CustomerStageState, type StageChange } from './lifecycle/stage-changes';
 export { lifecycleStageSql, daysInactiveSql, type LifecycleColumns } from './lifecycle/lifecycle-stage-sql';
 export { rfmSegment, rfmSegmentSql, fmScore, RFM_SEGMENTS, RFM_SEGMENT_RULES, type RfmSegment, type RfmSegmentRule } from './rfm/rfm-segment';
 export { rfmWindowSchema, rfmScoreSql, type RfmWindow } from './rfm/rfm-scoring';

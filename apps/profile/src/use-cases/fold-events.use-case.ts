@@ -4,7 +4,7 @@ import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { EventFoldQuery } from '../data/event-fold.query';
 import type { EventLogRepository } from '../data/event-log.repository';
 import { ProfileLock } from '../data/profile-locks';
-import { lifecycleChangedEvents } from './lifecycle-transitions';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export interface FoldEventsDeps {
   dataSource: DataSource;

@@ -8,7 +8,7 @@ import type { LifecycleThresholds } from '@rekindle/profile-core';
 import { ProfileLock } from '../data/profile-locks';
 import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
 import type { RfmJobRepository } from '../data/rfm-job.repository';
-import { lifecycleChangedEvents } from './lifecycle-transitions';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export interface RecomputeProfilesResult {
   customersScored: number;

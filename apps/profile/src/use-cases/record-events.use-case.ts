@@ -8,7 +8,7 @@ import { emptyCustomerState, validateEventBatch, type EventRejection } from '@re
 import type { CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
 import type { EventLogRepository, StoredEvent } from '../data/event-log.repository';
-import { customerRegisteredEvents } from './customer-registered-events';
+import { customerRegisteredEvents } from '../events/customer-registered.event';
 
 export interface RecordEventsResult {
   accepted: number;

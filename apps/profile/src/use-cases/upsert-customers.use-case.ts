@@ -4,14 +4,14 @@ import { InputError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, lockForTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
-import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type LifecycleThresholds } from '@rekindle/profile-core';
+import { planCustomerUpserts, stageChanges, validateCustomerBatch, type CustomerField, type LifecycleThresholds } from '@rekindle/profile-core';
 import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
 import { ProfileLock } from '../data/profile-locks';
-import { customerRegisteredEvents } from './customer-registered-events';
-import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
+import { customerRegisteredEvents } from '../events/customer-registered.event';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export type UpsertStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
