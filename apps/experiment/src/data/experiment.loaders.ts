@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from '@rekindle/platform-database';
-import { createIdLoader } from '@rekindle/platform-subgraph-server';
+import { createEntityLoaders, createIdLoader } from '@rekindle/platform-subgraph-server';
 import type { ExperimentModel } from './experiment.model';
 import type { ExperimentRepository } from './experiment.repository';
 import type { CustomerAssignmentRow, ExposureRepository } from './exposure.repository';
@@ -15,23 +15,13 @@ export interface ExperimentLoaders {
 /** Per-request loaders: a page of 50 customers or 50 entity references costs one query, not 50. */
 export function createExperimentLoaders(dataSource: DataSource, experiments: ExperimentRepository, exposures: ExposureRepository): ExperimentLoaders {
   const { manager } = dataSource;
-  const loaders: ExperimentLoaders = {
-    byId: createIdLoader(
-      async (ids) => {
-        const found = await experiments.findByIds(manager, ids);
-        found.forEach((e) => loaders.byKey.prime(e.key, e));
-        return new Map(found.map((e) => [e.id, e]));
-      },
-      { missing: null },
-    ),
-    byKey: createIdLoader(
-      async (keys) => {
-        const found = await experiments.findByKeys(manager, keys);
-        found.forEach((e) => loaders.byId.prime(e.id, e));
-        return new Map(found.map((e) => [e.key, e]));
-      },
-      { missing: null, canonical: (key) => key },
-    ),
+  return {
+    ...createEntityLoaders({
+      findByIds: (ids) => experiments.findByIds(manager, ids),
+      findByKeys: (keys) => experiments.findByKeys(manager, keys),
+      idOf: (e) => e.id,
+      keyOf: (e) => e.key,
+    }),
     assignmentsByCustomer: createIdLoader(
       async (ids) => {
         const byCustomer = new Map<string, CustomerAssignmentRow[]>();
@@ -45,5 +35,4 @@ export function createExperimentLoaders(dataSource: DataSource, experiments: Exp
       { missing: [] },
     ),
   };
-  return loaders;
 }

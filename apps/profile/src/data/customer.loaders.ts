@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from '@rekindle/platform-database';
-import { createIdLoader } from '@rekindle/platform-subgraph-server';
+import { createEntityLoaders } from '@rekindle/platform-subgraph-server';
 import type { CustomerModel } from './customer.model';
 import type { CustomerRepository } from './customer.repository';
 
@@ -12,23 +12,11 @@ export interface CustomerLoaders {
 /** Per-request loaders: a page of 50 customers or 50 entity references cost one query, not 50. */
 export function createCustomerLoaders(dataSource: DataSource, customers: CustomerRepository): CustomerLoaders {
   const { manager } = dataSource;
-  const loaders: CustomerLoaders = {
-    byId: createIdLoader(
-      async (ids) => {
-        const found = await customers.findByIds(manager, ids);
-        found.forEach((c) => loaders.byExternalId.prime(c.externalId, c));
-        return new Map(found.map((c) => [c.id, c]));
-      },
-      { missing: null },
-    ),
-    byExternalId: createIdLoader(
-      async (externalIds) => {
-        const found = await customers.findByExternalIds(manager, externalIds);
-        found.forEach((c) => loaders.byId.prime(c.id, c));
-        return new Map(found.map((c) => [c.externalId, c]));
-      },
-      { missing: null, canonical: (externalId) => externalId },
-    ),
-  };
-  return loaders;
+  const { byId, byKey } = createEntityLoaders({
+    findByIds: (ids) => customers.findByIds(manager, ids),
+    findByKeys: (externalIds) => customers.findByExternalIds(manager, externalIds),
+    idOf: (c) => c.id,
+    keyOf: (c) => c.externalId,
+  });
+  return { byId, byExternalId: byKey };
 }

@@ -1,4 +1,4 @@
-import { createIdLoader, createPagedLoader } from './loaders';
+import { createEntityLoaders, createIdLoader, createPagedLoader } from './loaders';
 
 const A = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const B = '7c9e6679-7425-40de-944e-07fc1f90ae7b';
@@ -44,5 +44,21 @@ describe('createPagedLoader', () => {
       [[A, B], { size: 1 }],
       [[A], { size: 2 }],
     ]);
+  });
+});
+
+describe('createEntityLoaders', () => {
+  it('loads by id and by key, each priming the other', async () => {
+    const entities = [{ id: A, key: 'alpha' }, { id: B, key: 'beta' }];
+    const findByIds = jest.fn(async (ids: string[]) => entities.filter((e) => ids.includes(e.id)));
+    const findByKeys = jest.fn(async (keys: string[]) => entities.filter((e) => keys.includes(e.key)));
+    const { byId, byKey } = createEntityLoaders({ findByIds, findByKeys, idOf: (e) => e.id, keyOf: (e) => e.key });
+    expect(await byId.load(A.toUpperCase())).toEqual(entities[0]);
+    expect(await byKey.load('alpha')).toEqual(entities[0]);
+    expect(await byKey.load('beta')).toEqual(entities[1]);
+    expect(await byId.load(B)).toEqual(entities[1]);
+    expect(await byKey.load('gamma')).toBeNull();
+    expect(findByIds).toHaveBeenCalledTimes(1);
+    expect(findByKeys).toHaveBeenCalledTimes(2);
   });
 });

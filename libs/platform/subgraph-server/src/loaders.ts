@@ -25,6 +25,40 @@ export function createIdLoader<V>(load: (ids: string[]) => Promise<ReadonlyMap<s
   });
 }
 
+export interface EntityLoaderOptions<E> {
+  findByIds: (ids: string[]) => Promise<E[]>;
+  /** By the entity's other unique key (an external id, a key), taken as it is. */
+  findByKeys: (keys: string[]) => Promise<E[]>;
+  idOf: (entity: E) => string;
+  keyOf: (entity: E) => string;
+}
+
+export interface EntityLoaders<E> {
+  byId: DataLoader<string, E | null>;
+  byKey: DataLoader<string, E | null>;
+}
+
+/**
+ * Per-request loaders of an entity by its id and by its other unique key: what one finds, the
+ * other knows without a query (a customer found by id answers its external id too).
+ */
+export function createEntityLoaders<E>(options: EntityLoaderOptions<E>): EntityLoaders<E> {
+  const { idOf, keyOf } = options;
+  /** What `find` found by `keyOf`, each also primed into `other` by `otherKeyOf`. */
+  const finding =
+    (find: (keys: string[]) => Promise<E[]>, by: (entity: E) => string, other: () => DataLoader<string, E | null>, otherKeyOf: (entity: E) => string) =>
+    async (keys: string[]) => {
+      const found = await find(keys);
+      for (const entity of found) other().prime(otherKeyOf(entity), entity);
+      return new Map(found.map((entity) => [by(entity), entity]));
+    };
+  const loaders: EntityLoaders<E> = {
+    byId: createIdLoader(finding(options.findByIds, idOf, () => loaders.byKey, keyOf), { missing: null }),
+    byKey: createIdLoader(finding(options.findByKeys, keyOf, () => loaders.byId, idOf), { missing: null, canonical: (key) => key }),
+  };
+  return loaders;
+}
+
 /** One page of an entity's list: the entity's id and the page arguments (size, cursor, filters). */
 export interface PageKey<P> {
   id: string;
