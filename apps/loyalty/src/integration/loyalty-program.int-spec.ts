@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOYALTY_PROGRAM } from '@rekindle/loyalty-core';
+import { DEFAULT_LOYALTY_PROGRAM, privilegeValueToText } from '@rekindle/loyalty-core';
 import { createTestBus, postGraphQL, type TestBus } from '@rekindle/platform-testing';
 import { readAccount, waitUntilConsumed } from '../testing/loyalty-test-kit';
 import { profileEvents, publishProfileEvents } from '../testing/profile-events';
 import { startTestLoyalty, type TestLoyalty } from '../testing/start-test-loyalty';
-import { privilegeValueToText } from '../use-cases/privilege-value';
 
 const PROGRAM_FIELDS = `version reason tiers { key name multiplier privileges { key description value } promotion { activeMonths growthValue } }
   demotion { inactiveMonths } pointsPerUnit birthdayMultiplier pointsExpiryMonths`;

@@ -21,6 +21,10 @@
  * - `runService`: the body of every app's main.ts (config, logger, start, graceful stop on signals).
  * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
  *   or the timeout exit 1.
+ * - Per-request DataLoaders for resolvers: `createIdLoader` (one value per entity id, ids in
+ *   canonical form, an impossible id answered as missing without a query), `createEntityLoaders`
+ *   (an entity by id and by its other unique key, each priming the other) and `createPagedLoader`
+ *   (one page of a list field per entity; entities with the same page arguments share one query).
  */
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphResolvers } from './subgraph-server';
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions, type GraphQLSource } from './graphql-http-server';
@@ -29,4 +33,14 @@ export type { ReadinessCheck, ReadinessChecks, ReadinessReport, CheckResult } fr
 export { formatError } from './format-error';
 export { compileOnRepeat } from './compile-on-repeat';
 export { runService, type RunnableService } from './run-service';
+export {
+  createIdLoader,
+  createEntityLoaders,
+  createPagedLoader,
+  type CanonicalId,
+  type IdLoaderOptions,
+  type EntityLoaderOptions,
+  type EntityLoaders,
+  type PageKey,
+} from './loaders';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';

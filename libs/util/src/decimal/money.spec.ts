@@ -26,6 +26,7 @@ describe('parseMoney', () => {
     ['12,50', 'decimal amount'],
     ['', 'decimal amount'],
     ['100000000000000', 'less than 10^14'],
+    ['9'.repeat(100), 'less than 10^14'],
     [Number.NaN, 'decimal amount'],
     [Number.POSITIVE_INFINITY, 'decimal amount'],
     [null, 'decimal amount'],

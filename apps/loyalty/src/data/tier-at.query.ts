@@ -1,7 +1,7 @@
 import type { EntityManager } from '@rekindle/platform-database';
 import { evaluateHistory, LOWEST_TIER, monthEnd, type LoyaltyProgram, type TierKey } from '@rekindle/loyalty-core';
-import { tierStateOf, type LoyaltyAccountModel } from '../data/account.repository';
-import type { LoyaltyRepositories } from '../data/repositories';
+import { tierStateOf, type LoyaltyAccountModel } from './account.repository';
+import type { LoyaltyRepositories } from './repositories';
 
 /**
  * The tier `account` held at `at` (an order's time), whose multiplier that order earns with:

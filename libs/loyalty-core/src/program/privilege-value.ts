@@ -1,4 +1,4 @@
-import type { Privilege } from '@rekindle/loyalty-core';
+import type { Privilege } from './loyalty-program';
 
 type PrivilegeValue = Privilege['value'];
 

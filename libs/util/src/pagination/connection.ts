@@ -1,4 +1,5 @@
-import { InputError } from './errors';
+import { InputError } from '../errors';
+import { encodeCursor } from './cursor';
 
 /** Relay connection arguments and results (DESIGN.md §5), with keyset cursors. */
 export interface PageArgs {
@@ -26,23 +27,6 @@ export function pageSize(first: number | null | undefined): number {
     throw new InputError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
   }
   return first;
-}
-
-/** An opaque cursor holding the keyset values of the last row seen. */
-export function encodeCursor(keys: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(keys)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
-  try {
-    const keys: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(keys) && keys.length === arity && keys.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return keys as (string | number)[];
-    }
-  } catch {
-    // fall through to the input error
-  }
-  throw new InputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
 }
 
 /**
