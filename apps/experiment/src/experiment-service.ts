@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
+import { startConsumers, type RunningConsumer } from '@rekindle/platform-messaging';
 import { openServiceRuntime } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { ExperimentConfig } from './config';
@@ -11,7 +11,7 @@ import { createExperimentLoaders } from './data/experiment.loaders';
 import { ExperimentRepository } from './data/experiment.repository';
 import { ExposureRepository } from './data/exposure.repository';
 import { experimentMigrations } from './data/migrations';
-import { CONVERSION_CONSUMERS, profileConversionHandlers } from './events/profile-conversions.consumer';
+import { profileConversionConsumers } from './events/profile-conversions.consumer';
 import { resolvers } from './resolvers';
 import { AssignVariantsUseCase } from './use-cases/assign-variants.use-case';
 import { ChangeExperimentStatusUseCase } from './use-cases/change-experiment-status.use-case';
@@ -51,7 +51,7 @@ export async function createExperimentService({ config, logger, migrate = false,
     results: new ExperimentResultsUseCase({ dataSource, cache, cacheSeconds: config.RESULTS_CACHE_SECONDS, clock }),
   };
 
-  let consumers: RunningConsumer[] = [];
+  let consumers: RunningConsumer | undefined;
   const server = createSubgraphServer<ExperimentContext>({
     name: 'experiment',
     typeDefs: readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
@@ -65,7 +65,7 @@ export async function createExperimentService({ config, logger, migrate = false,
       traceparent: currentRequestContext()?.traceparent,
     }),
     readinessChecks: runtime.readinessChecks,
-    onShutdown: [async () => void (await Promise.all(consumers.map((c) => c.stop()))), ...runtime.closeHooks],
+    onShutdown: [async () => await consumers?.stop(), ...runtime.closeHooks],
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry: runtime.registry,
   });
@@ -76,23 +76,14 @@ export async function createExperimentService({ config, logger, migrate = false,
     useCases,
     async start() {
       runtime.relay.start();
-      const handlers = profileConversionHandlers(conversions);
-      consumers = await Promise.all(
-        (Object.keys(CONVERSION_CONSUMERS) as (keyof typeof CONVERSION_CONSUMERS)[]).map((name) =>
-          startConsumer({
-            bus,
-            dataSource,
-            logger,
-            stream: 'profile',
-            durable: CONVERSION_CONSUMERS[name],
-            handlers: handlers[name],
-            maxAttempts: config.CONVERSIONS_MAX_ATTEMPTS,
-            registry: server.registry,
-            ...(consumerOptions.backoffMs ? { backoffMs: consumerOptions.backoffMs } : {}),
-            ...(consumerOptions.ackWaitMs ? { ackWaitMs: consumerOptions.ackWaitMs } : {}),
-          }),
-        ),
-      );
+      consumers = await startConsumers(profileConversionConsumers(conversions), {
+        bus,
+        dataSource,
+        logger,
+        maxAttempts: config.CONVERSIONS_MAX_ATTEMPTS,
+        registry: server.registry,
+        ...consumerOptions,
+      });
       return server.start();
     },
     stop: () => server.stop(),

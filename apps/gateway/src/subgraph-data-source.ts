@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@rekindle/contracts';
+import { ErrorCode } from '@rekindle/util';
 import { childTraceparent, type RequestContext } from '@rekindle/platform-logger';
 
 /** What the gateway keeps per request: the caller's request id and trace, forwarded to subgraphs. */

@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import type { CloudEvent } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { startConsumer, type RunningConsumer } from '@rekindle/platform-messaging';
-import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
+import { consumerBacklog, startConsumers, type RunningConsumer } from '@rekindle/platform-messaging';
+import { openServiceRuntime, startSingletonJob } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { LoyaltyConfig } from './config';
 import type { LoyaltyContext, LoyaltyUseCases } from './context';
 import { createLoyaltyLoaders } from './data/loyalty.loaders';
 import { loyaltyMigrations } from './data/migrations';
 import { createRepositories } from './data/repositories';
-import { LOYALTY_DURABLE, PROFILE_STREAM, profileEventHandlers } from './events/profile-events.consumer';
+import { profileEventsConsumer } from './events/profile-events.consumer';
 import { resolvers } from './resolvers';
 import { EarnPointsUseCase } from './use-cases/earn-points.use-case';
 import { LoyaltyOverviewUseCase } from './use-cases/loyalty-overview.use-case';
@@ -41,10 +41,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
   const repos = createRepositories();
   const reverse = new ReversePointsUseCase({ repos, clock, logger });
   const earn = new EarnPointsUseCase({ repos, reverse, logger });
-  const consumerLag = async () => {
-    const info = await bus.jsm.consumers.info(bus.streamName(PROFILE_STREAM), LOYALTY_DURABLE);
-    return info.num_pending + info.num_ack_pending;
-  };
+  const profileEvents = profileEventsConsumer({ repos, earn, reverse });
   const useCases: LoyaltyUseCases = {
     spendPoints: new SpendPointsUseCase({ dataSource, repos, clock, onEventsCommitted }),
     updateLoyaltyProgram: new UpdateLoyaltyProgramUseCase({ dataSource, repos }),
@@ -56,11 +53,17 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
       cache,
       logger,
       onEventsCommitted,
-      consumerLag,
+      consumerLag: () => consumerBacklog(bus, profileEvents),
     }),
     loyaltyOverview: new LoyaltyOverviewUseCase({ dataSource, cache, cacheSeconds: config.LOYALTY_OVERVIEW_CACHE_SECONDS, clock }),
   };
-  const handlers = profileEventHandlers({ repos, earn, reverse, afterEach: afterEachEvent });
+  const jobs = startSingletonJob({
+    name: 'loyalty jobs',
+    dataSource,
+    logger,
+    intervalMinutes: config.LOYALTY_JOBS_INTERVAL_MINUTES,
+    run: () => useCases.runLoyaltyJobs.execute(),
+  });
 
   let consumer: RunningConsumer | undefined;
   const server = createSubgraphServer<LoyaltyContext>({
@@ -71,6 +74,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     logger,
     context: async () => ({
       ...useCases,
+      jobs,
       loaders: createLoyaltyLoaders(dataSource, repos),
       clock,
       traceparent: currentRequestContext()?.traceparent,
@@ -86,7 +90,6 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry,
   });
-  const jobs = startSchedule('loyalty jobs', () => useCases.runLoyaltyJobs.execute(), config.LOYALTY_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,
@@ -94,16 +97,7 @@ export async function createLoyaltyService({ config, logger, migrate = false, co
     useCases,
     async start() {
       runtime.relay.start();
-      consumer = await startConsumer({
-        bus,
-        dataSource,
-        logger,
-        stream: PROFILE_STREAM,
-        durable: LOYALTY_DURABLE,
-        handlers,
-        registry,
-        ...consumerOptions,
-      });
+      consumer = await startConsumers([profileEvents], { bus, dataSource, logger, registry, afterEachEvent, ...consumerOptions });
       return server.start();
     },
     stop: () => server.stop(),

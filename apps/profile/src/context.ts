@@ -1,9 +1,10 @@
 import type { Clock } from '@rekindle/platform-config';
+import type { SingletonJob } from '@rekindle/platform-runtime';
 import type { CustomerFactsLoaders } from './data/customer-facts.loaders';
 import type { CustomerLoaders } from './data/customer.loaders';
 import type { DormancyOverviewUseCase } from './use-cases/dormancy-overview.use-case';
 import type { ListCustomersUseCase } from './use-cases/list-customers.use-case';
-import type { RecomputeProfilesUseCase } from './use-cases/recompute-profiles.use-case';
+import type { RecomputeProfilesResult, RecomputeProfilesUseCase } from './use-cases/recompute-profiles.use-case';
 import type { RecordEventsUseCase } from './use-cases/record-events.use-case';
 import type { UpdateConsentsUseCase } from './use-cases/update-consents.use-case';
 import type { UpsertCustomersUseCase } from './use-cases/upsert-customers.use-case';
@@ -20,6 +21,8 @@ export interface ProfileUseCases {
 
 /** What every resolver receives: per-request loaders, the use cases, and "now" for this request. */
 export interface ProfileContext extends ProfileUseCases {
+  /** recomputeProfiles as the service's singleton job: what the mutation runs, alone across replicas. */
+  jobs: SingletonJob<RecomputeProfilesResult>;
   loaders: CustomerLoaders;
   facts: CustomerFactsLoaders;
   clock: Clock;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { currentRequestContext, type Logger } from '@rekindle/platform-logger';
-import { openServiceRuntime, startSchedule } from '@rekindle/platform-runtime';
+import { openServiceRuntime, startSingletonJob } from '@rekindle/platform-runtime';
 import { createSubgraphServer } from '@rekindle/platform-subgraph-server';
 import type { ProfileConfig } from './config';
 import type { ProfileContext, ProfileUseCases } from './context';
@@ -87,6 +87,14 @@ export async function createProfileService({ config, logger, migrate = false }: 
     dormancyOverview: new DormancyOverviewUseCase({ dataSource, cache, cacheSeconds: config.CUSTOMER_COUNT_CACHE_SECONDS }),
   };
 
+  const jobs = startSingletonJob({
+    name: 'profile jobs',
+    dataSource,
+    logger,
+    intervalMinutes: config.PROFILE_JOBS_INTERVAL_MINUTES,
+    run: () => useCases.recomputeProfiles.execute(),
+  });
+
   const server = createSubgraphServer<ProfileContext>({
     name: 'profile',
     typeDefs: readFileSync(join(__dirname, 'schema.graphql'), 'utf8'),
@@ -95,6 +103,7 @@ export async function createProfileService({ config, logger, migrate = false }: 
     logger,
     context: async () => ({
       ...useCases,
+      jobs,
       loaders: createCustomerLoaders(dataSource, customers),
       facts: createCustomerFactsLoaders(dataSource, facts, clock.now()),
       clock,
@@ -105,7 +114,6 @@ export async function createProfileService({ config, logger, migrate = false }: 
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     registry: runtime.registry,
   });
-  const jobs = startSchedule('profile jobs', () => useCases.recomputeProfiles.execute(), config.PROFILE_JOBS_INTERVAL_MINUTES, logger);
 
   return {
     dataSource,

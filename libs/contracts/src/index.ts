@@ -1,6 +1,6 @@
 /**
- * What services agree on: CloudEvents envelopes and versioned event contracts (one file per event),
- * error codes and domain errors, Relay pagination, and the shared GraphQL scalars.
+ * What services agree on: CloudEvents envelopes and versioned event contracts (one file per event)
+ * and the shared GraphQL scalars. Error codes, domain errors and Relay pagination are in @rekindle/util.
  */
 export { cloudEventSchema, type CloudEvent } from './events/cloud-event';
 export { defineEvent, createEvent, parseEvent, type EventContract, type EventData, type NewEvent } from './events/define-event';
@@ -14,18 +14,6 @@ export { orderRefundedV1 } from './events/profile/order-refunded.v1';
 export { consentChangedV1, consentChannelSchema } from './events/profile/consent-changed.v1';
 export { lifecycleChangedV1, lifecycleStageSchema } from './events/profile/lifecycle-changed.v1';
 export { rfmScoredV1 } from './events/profile/rfm-scored.v1';
-export { ErrorCode, DomainError, InputError, NotFoundError, ConflictError, type InputIssue } from './errors';
-export {
-  pageSize,
-  encodeCursor,
-  decodeCursor,
-  toConnection,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  type PageArgs,
-  type Edge,
-  type Connection,
-} from './pagination';
 export { scalarResolvers } from './graphql/scalars';
 export { exposureRecordedV1 } from './events/experiment/exposure-recorded.v1';
 export { experimentStartedV1 } from './events/experiment/experiment-started.v1';

@@ -18,8 +18,8 @@ export {
 } from './program/loyalty-program';
 export { validateLoyaltyProgram, fieldPath, type ProgramValidation } from './program/validate-loyalty-program';
 export { DEFAULT_LOYALTY_PROGRAM } from './program/default-loyalty-program';
+export { privilegeValueToText, privilegeValueFromText } from './program/privilege-value';
 export { tierOf, tierAbove, tierBelow, privilegesFor, LOWEST_TIER } from './program/program-tiers';
-export { parseAmount, wholeUnits, type ExactDecimal } from './money/decimal';
 export { isMonth, monthOf, addMonths, monthsBetween, compareMonths, monthStart, monthEnd, addCalendarMonths, type Month } from './time/months';
 export { isBirthdayMonth } from './earning/birthday';
 export { pointsForOrder, type OrderEarning } from './earning/points-for-order';

@@ -5,7 +5,6 @@
 export { CUSTOMER_FIELDS, type CustomerField, type CustomerPatch, type CustomerState } from './customers/customer-state';
 export { validateCustomerBatch, MAX_CUSTOMERS_PER_CALL, type BatchValidation } from './customers/validate-customer-batch';
 export { planCustomerUpserts, emptyCustomerState, type ExistingCustomer, type UpsertPlanItem } from './customers/plan-customer-upserts';
-export { parseMoney, moneySchema, sumMoney, orderTotal, toMinorUnits, fromMinorUnits, MONEY_DECIMALS, MONEY_MAX_INTEGER_DIGITS, type MoneyParse } from './events/money';
 export { EVENT_PAYLOADS, EVENT_TYPES, EVENT_PAYLOAD_FIELDS, MAX_ORDER_LINES, MAX_COUNT, type EventType, type EventData, type OrderPlacedData } from './events/event-payloads';
 export {
   validateEventBatch,
@@ -30,6 +29,7 @@ export {
   type LifecycleFacts,
 } from './lifecycle/lifecycle-stage';
 export { isReactivation, recordActivity, type ActivityTimes } from './lifecycle/activity';
+export { stageChanges, type CustomerStageState, type StageChange } from './lifecycle/stage-changes';
 export { lifecycleStageSql, daysInactiveSql, type LifecycleColumns } from './lifecycle/lifecycle-stage-sql';
 export { rfmSegment, rfmSegmentSql, fmScore, RFM_SEGMENTS, RFM_SEGMENT_RULES, type RfmSegment, type RfmSegmentRule } from './rfm/rfm-segment';
 export { rfmWindowSchema, rfmScoreSql, type RfmWindow } from './rfm/rfm-scoring';

@@ -1,3 +1,4 @@
+import { runCheckCommand } from '@rekindle/tools-registry';
 import { CODEGEN_COMMAND, checkAllResolverTypes, writeAllResolverTypes } from './generate-resolver-types';
 
 // Usage: npx tsx tools/codegen/src/codegen-cli.ts [--check]
@@ -14,12 +15,4 @@ async function main(check: boolean): Promise<number> {
   return 0;
 }
 
-main(process.argv.includes('--check')).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCheckCommand(main);

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { environmentIssues, loadEnvSchema, requiredVariables } from './app-env';
+import { environmentIssues, loadEnvSchema, requiredVariables } from '@rekindle/tools-registry';
 import { dependencies, loadCompose, toStringMap, type ComposeService } from './compose';
 import { isNonRootUser, summariseDockerfile } from './dockerfile';
-import { hasMigrations, listApps, servicePort, WORKSPACE_ROOT } from './workspace';
+import { listApps, needsDatabase, servicePort, WORKSPACE_ROOT } from './workspace';
 
 const compose = loadCompose();
 const apps = listApps();
@@ -59,7 +59,7 @@ describe('docker-compose.yml', () => {
       expect(conditions.filter((c) => c !== 'service_healthy' && c !== 'service_completed_successfully')).toEqual([]);
     });
 
-    if (hasMigrations(app)) {
+    if (needsDatabase(app)) {
       it('runs its migrations first, in a one-shot service with the same environment', () => {
         const migrate = service(`${app}-migrate`);
         expect(dependencies(service(app))[`${app}-migrate`]).toBe('service_completed_successfully');

@@ -3,11 +3,11 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/Horizo
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Service } from 'kubernetes-models/v1/Service';
-import { loadEnvSchema, requiredVariables } from './app-env';
+import { loadEnvSchema, requiredVariables } from '@rekindle/tools-registry';
 import { validateKubernetesObject } from './kubernetes-schemas';
 import { renderKustomization, type KubernetesObject } from './kustomize';
-import { container, environmentNames, Manifests, podSpec, portNumber, type Workload } from './manifests';
-import { hasMigrations, listApps, servicePort } from './workspace';
+import { container, environmentNames, environmentValue, Manifests, podSpec, portNumber, type Workload } from './manifests';
+import { listApps, needsDatabase, servicePort } from './workspace';
 
 const apps = listApps();
 
@@ -131,7 +131,7 @@ describe.each(overlays)('k8s/overlays/$overlay', ({ overlay, namespace, imageTag
       if (minReplicas > 1) expect(pdb.spec?.minAvailable).toBe(1);
     });
 
-    if (hasMigrations(app)) {
+    if (needsDatabase(app)) {
       it('has a migration Job running its migrate.js from the same image', () => {
         const job = manifests.get(Job, `${app}-migrate`);
         expect(container(job).command).toEqual(['node', `dist/apps/${app}/migrate.js`]);
@@ -142,7 +142,7 @@ describe.each(overlays)('k8s/overlays/$overlay', ({ overlay, namespace, imageTag
         expectEnvironment(app, job, manifests);
       });
     } else {
-      it('has no migration Job (it has no migrate.ts)', () => {
+      it('has no migration Job (it has no database)', () => {
         expect(manifests.find(Job, `${app}-migrate`)).toBeUndefined();
       });
     }
@@ -150,8 +150,8 @@ describe.each(overlays)('k8s/overlays/$overlay', ({ overlay, namespace, imageTag
     if (app !== 'gateway') {
       it('is a subgraph of the gateway', () => {
         const gateway = container(manifests.get(Deployment, 'gateway'));
-        const variable = gateway.env?.find((v) => v.name === `SUBGRAPH_URL_${app.toUpperCase()}`);
-        expect(variable?.value).toBe(`http://${app}:${servicePort(app)}/graphql`);
+        const url = environmentValue(gateway, manifests, `SUBGRAPH_URL_${app.toUpperCase()}`);
+        expect(url).toBe(`http://${app}:${servicePort(app)}/graphql`);
       });
     }
   });

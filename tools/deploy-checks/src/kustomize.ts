@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { WORKSPACE_ROOT } from './workspace';
 
@@ -10,11 +10,11 @@ export interface KubernetesObject {
   [field: string]: unknown;
 }
 
-/** Renders a kustomization (a path from the workspace root) with `kubectl kustomize`. */
+/** Renders a kustomization (a path from the workspace root, or an absolute one) with `kubectl kustomize`. */
 export function renderKustomization(path: string): KubernetesObject[] {
   let output: string;
   try {
-    output = execFileSync('kubectl', ['kustomize', join(WORKSPACE_ROOT, path)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output = execFileSync('kubectl', ['kustomize', isAbsolute(path) ? path : join(WORKSPACE_ROOT, path)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(

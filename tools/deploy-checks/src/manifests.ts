@@ -56,6 +56,12 @@ export function portNumber(target: IContainer, port: string | number | undefined
   return typeof port === 'string' ? target.ports?.find((p) => p.name === port)?.containerPort : port;
 }
 
+/** A variable's value as the container sees it: its own `env` first, else the ConfigMaps it takes. */
+export function environmentValue(target: IContainer, manifests: Manifests, name: string): string | undefined {
+  const own = target.env?.find((variable) => variable.name === name);
+  return own ? own.value : manifests.configMapEnvironment(target)[name];
+}
+
 /** Every variable the container's environment defines: its own `env` and the ConfigMaps it takes. */
 export function environmentNames(target: IContainer, manifests: Manifests): string[] {
   return [...(target.env ?? []).map((variable) => variable.name), ...Object.keys(manifests.configMapEnvironment(target))];

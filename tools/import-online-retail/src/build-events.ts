@@ -1,4 +1,4 @@
-import { orderTotal } from '@rekindle/profile-core';
+import { orderTotal } from '@rekindle/util';
 import type { Invoice } from './group-invoices';
 
 /** The Online Retail shop sells in pounds sterling. */

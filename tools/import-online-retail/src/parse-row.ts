@@ -1,4 +1,4 @@
-import { parseMoney } from '@rekindle/profile-core';
+import { parseMoney } from '@rekindle/util';
 
 /** The columns of the Online Retail CSV, in file order. */
 export const ONLINE_RETAIL_COLUMNS = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'] as const;

@@ -1,5 +1,5 @@
 import type { SubgraphSpec } from '@rekindle/tools-supergraph';
-import { gatewayEnv, subgraphEnv, subgraphUrlVariable, type SharedServiceSettings } from './service-env';
+import { gatewayEnv, subgraphEnv, type SharedServiceSettings } from './service-env';
 
 const profile: SubgraphSpec = { name: 'profile', port: 4001, schemaPath: 'apps/profile/src/schema.graphql', hasDatabase: true };
 const settings = (redisUrl: string | undefined, inheritedEnv: Record<string, string> = {}): SharedServiceSettings => ({
@@ -32,6 +32,5 @@ describe('service environments', () => {
       SUBGRAPH_URL_PROFILE: 'http://127.0.0.1:4001/graphql',
       SUBGRAPH_URL_LOYALTY_POINTS: 'http://127.0.0.1:4005/graphql',
     });
-    expect(subgraphUrlVariable('experiment')).toBe('SUBGRAPH_URL_EXPERIMENT');
   });
 });

@@ -1,3 +1,4 @@
+import { subgraphUrlVariable } from '@rekindle/tools-registry';
 import { localSubgraphUrl, type SubgraphSpec } from '@rekindle/tools-supergraph';
 import type { Infrastructure } from './resolve-infrastructure';
 
@@ -7,9 +8,6 @@ export interface SharedServiceSettings {
   infrastructure: Infrastructure;
   logLevel: string;
 }
-
-/** The variable the gateway reads a subgraph's URL from: SUBGRAPH_URL_PROFILE. */
-export const subgraphUrlVariable = (name: string) => `SUBGRAPH_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 
 /** What every subgraph (and its migrate.ts) is started with; REKINDLE_NOW, when set, is inherited. */
 export function subgraphEnv(settings: SharedServiceSettings, spec: SubgraphSpec): Record<string, string> {

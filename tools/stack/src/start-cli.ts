@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { defaultDataFile, formatSummary, importOnlineRetail } from '@rekindle/tools-import-online-retail';
 import { runDemoLoyaltyJobs } from './demo-loyalty';
+import { consumedProducers, registry } from '@rekindle/tools-registry';
 import { GATEWAY_PORT, localSubgraphUrl, subgraphs } from '@rekindle/tools-supergraph';
 import { assertAppEntriesExist } from './app-entry';
 import { USUAL_URLS } from './dependency-context';
@@ -52,7 +53,8 @@ async function loadDemoData(natsUrl: string, print: (line: string) => void) {
   if (!summary.ok) throw new Error('the demo data import failed (see above)');
   const profile = subgraphs.find((s) => s.name === 'profile') as (typeof subgraphs)[number];
   await waitForProfileEvents(`http://127.0.0.1:${profile.port}/metrics`, print);
-  await waitForConsumers(natsUrl, 'PROFILE', print);
+  // One stream per producing service, named after it (DESIGN.md §3).
+  for (const producer of consumedProducers(registry)) await waitForConsumers(natsUrl, producer.name.toUpperCase(), print);
   await runDemoLoyaltyJobs(gatewayUrl, print);
 }
 

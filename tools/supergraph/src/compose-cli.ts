@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { runCheckCommand } from '@rekindle/tools-registry';
 import { subgraphs } from './subgraphs';
 import { COMPOSE_COMMAND, checkSupergraphFile, writeSupergraphFile } from './supergraph-file';
 import { WORKSPACE_ROOT } from './workspace';
@@ -18,9 +19,4 @@ function main(check: boolean): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.includes('--check'));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+runCheckCommand(main);

@@ -1,6 +1,8 @@
+import { hasDatabase, registry } from '@rekindle/tools-registry';
+
 /**
- * The subgraphs Rekindle is made of: the one list the supergraph composer, the code generator and
- * the local runner read. Add a service here when its app exists.
+ * The subgraphs Rekindle is made of, as the supergraph composer, the code generator and the local
+ * runner read them: derived from the service registry (tools/registry/services.json).
  */
 export interface SubgraphSpec {
   name: string;
@@ -11,12 +13,13 @@ export interface SubgraphSpec {
   hasDatabase: boolean;
 }
 
-export const subgraphs: SubgraphSpec[] = [
-  { name: 'profile', port: 4001, schemaPath: 'apps/profile/src/schema.graphql', hasDatabase: true },
-  { name: 'loyalty', port: 4005, schemaPath: 'apps/loyalty/src/schema.graphql', hasDatabase: true },
-  { name: 'experiment', port: 4006, schemaPath: 'apps/experiment/src/schema.graphql', hasDatabase: true },
-];
+export const subgraphs: SubgraphSpec[] = registry.subgraphs.map((service) => ({
+  name: service.name,
+  port: service.port,
+  schemaPath: `apps/${service.name}/src/schema.graphql`,
+  hasDatabase: hasDatabase(service),
+}));
 
-export const GATEWAY_PORT = 4000;
+export const GATEWAY_PORT = registry.gateway.port;
 
 export const localSubgraphUrl = (spec: SubgraphSpec) => `http://127.0.0.1:${spec.port}/graphql`;

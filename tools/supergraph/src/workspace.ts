@@ -1,4 +1,1 @@
-import { resolve } from 'node:path';
-
-/** The monorepo root, found from this file's place in it (tools/supergraph/src). */
-export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
+export { WORKSPACE_ROOT } from '@rekindle/tools-registry';

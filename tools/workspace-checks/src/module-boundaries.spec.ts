@@ -65,14 +65,15 @@ describe('Nx module boundaries (DESIGN.md §2)', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('allows an app its own core, platform and contracts', () => {
+  it('allows an app its own core, platform, contracts and util', () => {
     const errors = boundaryErrors(
       'apps/profile/src/fine.ts',
       [
         "import { planCustomerUpserts } from '@rekindle/profile-core';",
         "import { createLogger } from '@rekindle/platform-logger';",
-        "import { ErrorCode } from '@rekindle/contracts';",
-        'export const all = [planCustomerUpserts, createLogger, ErrorCode];',
+        "import { orderPlacedV1 } from '@rekindle/contracts';",
+        "import { ErrorCode } from '@rekindle/util';",
+        'export const all = [planCustomerUpserts, createLogger, orderPlacedV1, ErrorCode];',
       ].join('\n'),
     );
     expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
-import { activityRecordedV1, orderPlacedV1, parseEvent } from '@rekindle/contracts';
-import type { EventHandlers } from '@rekindle/platform-messaging';
+import { activityRecordedV1, orderPlacedV1 } from '@rekindle/contracts';
+import { defineConsumer, type ConsumerDefinition } from '@rekindle/platform-messaging';
+import { isDecimal } from '@rekindle/util';
 import type { ConversionRepository } from '../data/conversion.repository';
 
 /**
@@ -16,8 +17,7 @@ export const CONVERSION_CONSUMERS = {
 /** A metric on this event counts any customer activity at all: a reactivation. */
 export const ANY_ACTIVITY = 'ANY_ACTIVITY';
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-const decimalOr0 = (value: unknown) => (typeof value === 'string' && DECIMAL.test(value) ? value : '0');
+const decimalOr0 = (value: unknown) => (isDecimal(value) ? value : '0');
 
 /**
  * How profile's events become metric events, each event counted once:
@@ -29,34 +29,19 @@ const decimalOr0 = (value: unknown) => (typeof value === 'string' && DECIMAL.tes
  * when it occurred within the customer's conversion window (ConversionRepository.countEvent). The
  * inbox makes a redelivered event count once.
  */
-export function profileConversionHandlers(conversions: ConversionRepository): Record<keyof typeof CONVERSION_CONSUMERS, EventHandlers> {
-  return {
-    orders: orderHandlers(conversions),
-    activity: activityHandlers(conversions),
-  };
-}
-
-function orderHandlers(conversions: ConversionRepository): EventHandlers {
-  return {
-    [orderPlacedV1.type]: async (raw, manager) => {
-      const { data } = parseEvent(orderPlacedV1, raw);
-      await conversions.countEvent(manager, { customerId: data.customerId, events: ['ORDER_PLACED'], amount: data.total, occurredAt: new Date(data.placedAt) });
-    },
-  };
-}
-
-function activityHandlers(conversions: ConversionRepository): EventHandlers {
-  return {
-    [activityRecordedV1.type]: async (raw, manager) => {
-      const { data } = parseEvent(activityRecordedV1, raw);
-      const occurredAt = new Date(data.occurredAt);
-      if (data.activityType === 'ORDER_PLACED') {
-        await conversions.countEvent(manager, { customerId: data.customerId, events: [ANY_ACTIVITY], amount: decimalOr0(data.data['total']), occurredAt });
-        return;
-      }
-      const amount = data.activityType === 'ORDER_CANCELLED' || data.activityType === 'ORDER_REFUNDED' ? decimalOr0(data.data['amount']) : '0';
-      await conversions.countEvent(manager, { customerId: data.customerId, events: [data.activityType], amount, occurredAt });
-      await conversions.countEvent(manager, { customerId: data.customerId, events: [ANY_ACTIVITY], amount: '0', occurredAt });
-    },
-  };
+export function profileConversionConsumers(conversions: ConversionRepository): ConsumerDefinition[] {
+  const orders = defineConsumer({ producer: 'profile', durable: CONVERSION_CONSUMERS.orders }).on(orderPlacedV1, async ({ data }, manager) => {
+    await conversions.countEvent(manager, { customerId: data.customerId, events: ['ORDER_PLACED'], amount: data.total, occurredAt: new Date(data.placedAt) });
+  });
+  const activity = defineConsumer({ producer: 'profile', durable: CONVERSION_CONSUMERS.activity }).on(activityRecordedV1, async ({ data }, manager) => {
+    const occurredAt = new Date(data.occurredAt);
+    if (data.activityType === 'ORDER_PLACED') {
+      await conversions.countEvent(manager, { customerId: data.customerId, events: [ANY_ACTIVITY], amount: decimalOr0(data.data['total']), occurredAt });
+      return;
+    }
+    const amount = data.activityType === 'ORDER_CANCELLED' || data.activityType === 'ORDER_REFUNDED' ? decimalOr0(data.data['amount']) : '0';
+    await conversions.countEvent(manager, { customerId: data.customerId, events: [data.activityType], amount, occurredAt });
+    await conversions.countEvent(manager, { customerId: data.customerId, events: [ANY_ACTIVITY], amount: '0', occurredAt });
+  });
+  return [orders, activity];
 }

@@ -189,4 +189,13 @@ describe('experiment definitions (experiment subgraph, real PostgreSQL/NATS)', (
     );
     expect(running.data?.experiments.edges.map((e) => e.node.key)).toEqual(['running-edit']);
   });
+
+  it.each([
+    ['a time that is not one', ['not-a-time', '0f8fad5b-d9cb-469f-a165-70867728950e']],
+    ['an id that is not a UUID', ['2030-01-01T00:00:00.000Z', 'x']],
+  ])('answers a hand-made experiments cursor with %s as BAD_USER_INPUT on after', async (_what, keys) => {
+    const after = Buffer.from(JSON.stringify(keys)).toString('base64url');
+    const result = await postGraphQL(experiment.url, 'query($after: String) { experiments(first: 2, after: $after) { edges { node { key } } } }', { after });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

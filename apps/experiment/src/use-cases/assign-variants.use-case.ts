@@ -1,13 +1,12 @@
-import { createEvent, exposureRecordedV1, InputError, NotFoundError, type CloudEvent } from '@rekindle/contracts';
+import { createEvent, exposureRecordedV1, type CloudEvent } from '@rekindle/contracts';
+import { canonicalUuid, InputError, NotFoundError, uuidOrThrow } from '@rekindle/util';
 import { createAssigner, type Assigner } from '@rekindle/experiment-core';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
-import { isUuid } from '../data/experiment.loaders';
 import type { ExperimentModel } from '../data/experiment.model';
 import type { ExperimentRepository } from '../data/experiment.repository';
 import type { ExposureRepository } from '../data/exposure.repository';
-import { customerIdOrThrow } from './input-values';
 
 export type AssignmentStatus = 'ASSIGNED' | 'ALREADY_ASSIGNED' | 'OUTSIDE_COVERAGE' | 'NOT_RUNNING';
 
@@ -31,6 +30,7 @@ export interface AssignManyResult {
 
 export const MAX_ASSIGN_MANY = 10_000;
 const MAX_CACHED_ASSIGNERS = 1_000;
+const NOT_A_CUSTOMER_ID = 'is not a customer id (a UUID)';
 
 export interface AssignVariantsDeps {
   dataSource: DataSource;
@@ -57,7 +57,7 @@ export class AssignVariantsUseCase {
   constructor(private readonly deps: AssignVariantsDeps) {}
 
   async assign(experimentKey: string, customerId: string, traceparent?: string): Promise<Assignment & { experiment: ExperimentModel }> {
-    const id = customerIdOrThrow(customerId, 'customerId');
+    const id = uuidOrThrow(customerId, 'customerId', NOT_A_CUSTOMER_ID);
     const { experiment, assignments } = await this.run(experimentKey, [id], traceparent);
     return { experiment, ...(assignments[0] as Assignment) };
   }
@@ -71,8 +71,8 @@ export class AssignVariantsUseCase {
     const seen = new Set<string>();
     customerIds.forEach((raw, index) => {
       const field = `customerIds[${index}]`;
-      if (!isUuid(raw)) return void rejected.push({ index, code: 'BAD_USER_INPUT', field, message: 'is not a customer id (a UUID)' });
-      const id = raw.toLowerCase();
+      const id = canonicalUuid(raw);
+      if (id === null) return void rejected.push({ index, code: 'BAD_USER_INPUT', field, message: NOT_A_CUSTOMER_ID });
       if (seen.has(id)) return void rejected.push({ index, code: 'DUPLICATE_IN_BATCH', field, message: 'repeats an earlier id of this batch' });
       seen.add(id);
       accepted.push({ index, id });

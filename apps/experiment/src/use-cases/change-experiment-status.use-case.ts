@@ -1,4 +1,5 @@
-import { ConflictError, createEvent, experimentStartedV1, experimentStoppedV1, NotFoundError } from '@rekindle/contracts';
+import { createEvent, experimentStartedV1, experimentStoppedV1 } from '@rekindle/contracts';
+import { ConflictError, NotFoundError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';

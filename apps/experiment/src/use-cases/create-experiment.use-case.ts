@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InputError } from '@rekindle/contracts';
+import { ConflictError, InputError, withoutNulls } from '@rekindle/util';
 import { validateExperimentDefinition } from '@rekindle/experiment-core';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { fingerprintOf, type ExperimentModel } from '../data/experiment.model';
 import type { ExperimentRepository } from '../data/experiment.repository';
-import { withoutNulls } from './input-values';
 
 export interface CreateExperimentResult {
   experiment: ExperimentModel;

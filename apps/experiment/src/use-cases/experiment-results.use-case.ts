@@ -1,10 +1,10 @@
 import { experimentResults, SRM_P_VALUE_THRESHOLD, type MetricComparison, type MetricKind } from '@rekindle/experiment-core';
+import { canonicalDecimal } from '@rekindle/util';
 import type { Cache } from '@rekindle/platform-cache';
 import type { Clock } from '@rekindle/platform-config';
 import type { DataSource } from '@rekindle/platform-database';
 import { metricsOf, type ExperimentModel } from '../data/experiment.model';
 import { loadResultTotals } from '../data/results.query';
-import { canonicalDecimal } from './input-values';
 
 export interface IntervalView {
   lower: number;

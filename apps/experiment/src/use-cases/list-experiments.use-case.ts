@@ -1,4 +1,4 @@
-import { decodeCursor, InputError, pageSize, toConnection, type Connection, type PageArgs } from '@rekindle/contracts';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageArgs } from '@rekindle/util';
 import type { ExperimentStatus } from '@rekindle/experiment-core';
 import type { DataSource } from '@rekindle/platform-database';
 import type { ExperimentModel } from '../data/experiment.model';
@@ -14,8 +14,7 @@ export class ListExperimentsUseCase {
     const size = pageSize(args.first);
     let after: { createdAt: string; id: string } | undefined;
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string') throw new InputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       after = { createdAt, id };
     }
     const rows = await this.deps.experiments.page(this.deps.dataSource.manager, {

@@ -1,12 +1,11 @@
-import { ConflictError, InputError, NotFoundError, type InputIssue } from '@rekindle/contracts';
+import { canonicalDecimal, InputError, NotFoundError, uuidOrThrow, type InputIssue } from '@rekindle/util';
 import { conversionWindowHours } from '@rekindle/experiment-core';
 import type { Clock } from '@rekindle/platform-config';
-import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
+import { MAX_IDEMPOTENCY_KEY_LENGTH, runIdempotent, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import type { ConversionRepository } from '../data/conversion.repository';
 import { metricEventsOf, type ExperimentModel } from '../data/experiment.model';
 import type { ExperimentRepository } from '../data/experiment.repository';
 import type { ExposureRepository } from '../data/exposure.repository';
-import { canonicalDecimal, customerIdOrThrow } from './input-values';
 
 export type ConversionStatus = 'COUNTED' | 'NOT_EXPOSED' | 'OUTSIDE_WINDOW';
 
@@ -24,22 +23,22 @@ export interface RecordConversionResult {
   duplicate: boolean;
 }
 
+/** What a retry with the same key must ask again (its occurredAt as first resolved). */
+interface ConversionRequest {
+  experimentKey: string;
+  customerId: string;
+  event: string;
+  value: string;
+  occurredAt: string;
+}
+
 const EVENT_NAME = /^[A-Z][A-Z0-9_]*$/;
-const MAX_KEY_LENGTH = 200;
 const MAX_FUTURE_MS = 5 * 60_000;
 const HOUR_MS = 3_600_000;
 
-interface RecordedRow {
-  customer_id: string;
-  event: string;
-  value: string;
-  occurred_at: Date;
-  status: ConversionStatus;
-}
-
 /**
- * A conversion the client saw itself, idempotent by its key within the experiment: a retry with the
- * same content answers the first outcome as a duplicate (an omitted occurredAt matches any), other
+ * A conversion the client saw itself, idempotent by its key (runIdempotent): a retry with the same
+ * content answers the first outcome as a duplicate (an omitted occurredAt matches any), other
  * content under a used key is a CONFLICT. It counts, for every metric of the experiment on `event`,
  * when the customer was exposed and it happened in [exposed_at, exposed_at + window).
  */
@@ -55,15 +54,30 @@ export class RecordConversionUseCase {
   ) {}
 
   async execute(input: RecordConversionInput): Promise<RecordConversionResult> {
+    const { key, request } = this.validate(input);
+    const occurredAtGiven = input.occurredAt !== null && input.occurredAt !== undefined;
+    const sameRequest = (first: ConversionRequest, retry: ConversionRequest) =>
+      first.experimentKey === retry.experimentKey &&
+      first.customerId === retry.customerId &&
+      first.event === retry.event &&
+      first.value === retry.value &&
+      (!occurredAtGiven || first.occurredAt === retry.occurredAt);
+    const { outcome, replayed } = await runIdempotent(this.deps.dataSource, { operation: 'recordConversion', key, request, sameRequest }, (manager) =>
+      this.record(manager, request),
+    );
+    return { status: outcome.status, duplicate: replayed };
+  }
+
+  private validate(input: RecordConversionInput): { key: string; request: ConversionRequest } {
     const now = this.deps.clock.now();
     const issues: InputIssue[] = [];
-    const idempotencyKey = input.idempotencyKey.trim();
-    if (idempotencyKey.length === 0 || idempotencyKey.length > MAX_KEY_LENGTH) {
-      issues.push({ field: 'idempotencyKey', message: `must be 1 to ${MAX_KEY_LENGTH} characters` });
+    const key = input.idempotencyKey.trim();
+    if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      issues.push({ field: 'idempotencyKey', message: `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` });
     }
     let customerId = '';
     try {
-      customerId = customerIdOrThrow(input.customerId, 'customerId');
+      customerId = uuidOrThrow(input.customerId, 'customerId', 'is not a customer id (a UUID)');
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       issues.push(...error.issues);
@@ -74,25 +88,22 @@ export class RecordConversionUseCase {
     const occurredAt = input.occurredAt ?? now;
     if (occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS) issues.push({ field: 'occurredAt', message: 'must be at most 5 minutes in the future' });
     if (issues.length > 0) throw new InputError(issues);
+    return { key, request: { experimentKey: input.experimentKey, customerId, event: input.event, value, occurredAt: occurredAt.toISOString() } };
+  }
 
-    return inTransaction(this.deps.dataSource, async (manager) => {
-      const experiment = await this.deps.experiments.findByKey(manager, input.experimentKey);
-      if (!experiment) throw new NotFoundError('Experiment', input.experimentKey);
-      if (!metricEventsOf(experiment).includes(input.event)) {
-        throw new InputError([{ field: 'event', message: `no metric of experiment "${experiment.key}" counts ${input.event}` }]);
-      }
-      const status = await this.statusOf(manager, experiment, customerId, occurredAt);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO recorded_conversion (experiment_id, idempotency_key, customer_id, event, value, occurred_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING 1`,
-        [experiment.id, idempotencyKey, customerId, input.event, value, occurredAt, status],
-      );
-      if (inserted.length === 0) return this.duplicate(manager, experiment.id, idempotencyKey, { customerId, event: input.event, value, occurredAt: input.occurredAt ?? null });
-      if (status === 'COUNTED') {
-        await this.deps.conversions.countEvent(manager, { customerId, events: [input.event], amount: value, occurredAt, experimentId: experiment.id });
-      }
-      return { status, duplicate: false };
-    });
+  private async record(manager: EntityManager, request: ConversionRequest): Promise<{ status: ConversionStatus }> {
+    const experiment = await this.deps.experiments.findByKey(manager, request.experimentKey);
+    if (!experiment) throw new NotFoundError('Experiment', request.experimentKey);
+    if (!metricEventsOf(experiment).includes(request.event)) {
+      throw new InputError([{ field: 'event', message: `no metric of experiment "${experiment.key}" counts ${request.event}` }]);
+    }
+    const occurredAt = new Date(request.occurredAt);
+    const status = await this.statusOf(manager, experiment, request.customerId, occurredAt);
+    if (status === 'COUNTED') {
+      const { customerId, event, value } = request;
+      await this.deps.conversions.countEvent(manager, { customerId, events: [event], amount: value, occurredAt, experimentId: experiment.id });
+    }
+    return { status };
   }
 
   private async statusOf(manager: EntityManager, experiment: ExperimentModel, customerId: string, at: Date): Promise<ConversionStatus> {
@@ -101,27 +112,5 @@ export class RecordConversionUseCase {
     const start = exposure.exposedAt.getTime();
     const end = start + conversionWindowHours(experiment.conversionWindow) * HOUR_MS;
     return at.getTime() >= start && at.getTime() < end ? 'COUNTED' : 'OUTSIDE_WINDOW';
-  }
-
-  private async duplicate(
-    manager: EntityManager,
-    experimentId: string,
-    idempotencyKey: string,
-    given: { customerId: string; event: string; value: string; occurredAt: Date | null },
-  ): Promise<RecordConversionResult> {
-    const [row]: RecordedRow[] = await manager.query(
-      'SELECT customer_id, event, value::text AS value, occurred_at, status FROM recorded_conversion WHERE experiment_id = $1 AND idempotency_key = $2',
-      [experimentId, idempotencyKey],
-    );
-    if (!row) throw new Error(`recorded conversion ${idempotencyKey} conflicted but was not found`);
-    const same =
-      row.customer_id === given.customerId &&
-      row.event === given.event &&
-      canonicalDecimal(row.value) === given.value &&
-      (given.occurredAt === null || row.occurred_at.getTime() === given.occurredAt.getTime());
-    if (!same) {
-      throw new ConflictError(`idempotencyKey "${idempotencyKey}" was used for a different conversion`, { field: 'idempotencyKey' });
-    }
-    return { status: row.status, duplicate: true };
   }
 }

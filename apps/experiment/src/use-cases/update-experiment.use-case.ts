@@ -1,9 +1,8 @@
-import { ConflictError, InputError, NotFoundError } from '@rekindle/contracts';
+import { ConflictError, InputError, NotFoundError, withoutNulls } from '@rekindle/util';
 import { updatableWhileRunning, type ExperimentPatch } from '@rekindle/experiment-core';
-import { inTransaction, type DataSource } from '@rekindle/platform-database';
+import { inTransaction, isUniqueViolation, type DataSource } from '@rekindle/platform-database';
 import { canonicalJson, definitionOf, type ExperimentModel } from '../data/experiment.model';
 import type { ExperimentRepository } from '../data/experiment.repository';
-import { pgCode, withoutNulls } from './input-values';
 
 /**
  * Changes an experiment's definition as far as its status allows (experiment-core's
@@ -27,7 +26,7 @@ export class UpdateExperimentUseCase {
         return this.deps.experiments.updateDefinition(manager, current.id, result.definition);
       });
     } catch (error) {
-      if (pgCode(error) === '23505') {
+      if (isUniqueViolation(error)) {
         throw new ConflictError(`experiment key "${String(patch.key)}" is already in use`, { field: 'set.key', key: patch.key });
       }
       throw error;

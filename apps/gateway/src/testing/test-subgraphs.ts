@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotFoundError } from '@rekindle/contracts';
+import { NotFoundError } from '@rekindle/util';
 import { createLogger, currentRequestContext, traceIdOf } from '@rekindle/platform-logger';
 import { createSubgraphServer, type SubgraphResolvers } from '@rekindle/platform-subgraph-server';
 

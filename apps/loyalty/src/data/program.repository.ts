@@ -1,4 +1,4 @@
-import type { EntityManager } from '@rekindle/platform-database';
+import { lockForTransaction, type EntityManager } from '@rekindle/platform-database';
 import { loyaltyProgramSchema, type LoyaltyProgram, type LoyaltyTier, type Privilege } from '@rekindle/loyalty-core';
 
 /** A tier of the programme, as `LoyaltyTierDefinition` shows it. */
@@ -22,7 +22,7 @@ interface ProgramRow {
   created_at: Date;
 }
 
-/** Any constant: appending a version is serialised, so two updates never race for the same number. */
+/** Appending a version is serialised, so two updates never race for the same number. */
 const APPEND_LOCK = 'loyalty-program-append';
 
 /** The programme's versions, append-only: an update adds a version, the old ones stay for the record. */
@@ -36,7 +36,7 @@ export class ProgramRepository {
 
   /** Serialises programme updates until the transaction ends (read the current version after this). */
   async lockForUpdate(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1 || current_schema(), 0))', [APPEND_LOCK]);
+    await lockForTransaction(manager, APPEND_LOCK);
   }
 
   /** Appends the next version; call inside a transaction (it holds a lock until the end). */

@@ -3,7 +3,6 @@ import { ActivityRepository } from './activity.repository';
 import { LedgerRepository } from './ledger.repository';
 import { OrderRepository } from './order.repository';
 import { ProgramRepository } from './program.repository';
-import { RequestRepository } from './request.repository';
 import { TierChangeRepository } from './tier-change.repository';
 
 /** The service's data access, stateless: built once and shared by every use case. */
@@ -13,7 +12,6 @@ export interface LoyaltyRepositories {
   ledger: LedgerRepository;
   orders: OrderRepository;
   programs: ProgramRepository;
-  requests: RequestRepository;
   tierChanges: TierChangeRepository;
 }
 
@@ -23,6 +21,5 @@ export const createRepositories = (): LoyaltyRepositories => ({
   ledger: new LedgerRepository(),
   orders: new OrderRepository(),
   programs: new ProgramRepository(),
-  requests: new RequestRepository(),
   tierChanges: new TierChangeRepository(),
 });

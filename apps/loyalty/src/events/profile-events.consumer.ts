@@ -5,11 +5,11 @@ import {
   orderCancelledV1,
   orderPlacedV1,
   orderRefundedV1,
-  parseEvent,
   type CloudEvent,
+  type CustomerSnapshot,
 } from '@rekindle/contracts';
 import type { EntityManager } from '@rekindle/platform-database';
-import type { EventHandler, EventHandlers } from '@rekindle/platform-messaging';
+import { defineConsumer, type ConsumerDefinition } from '@rekindle/platform-messaging';
 import { monthOf } from '@rekindle/loyalty-core';
 import type { LoyaltyRepositories } from '../data/repositories';
 import type { EarnPointsUseCase } from '../use-cases/earn-points.use-case';
@@ -19,12 +19,10 @@ import type { ReversePointsUseCase } from '../use-cases/reverse-points.use-case'
 export const PROFILE_STREAM = 'profile';
 export const LOYALTY_DURABLE = 'loyalty';
 
-export interface ProfileEventHandlerDeps {
+export interface ProfileEventsConsumerDeps {
   repos: LoyaltyRepositories;
   earn: EarnPointsUseCase;
   reverse: ReversePointsUseCase;
-  /** Runs after each handler inside its transaction: a test's fault injection point. */
-  afterEach?: (event: CloudEvent, manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -34,39 +32,22 @@ export interface ProfileEventHandlerDeps {
  * - order.placed: points and growth (EarnPointsUseCase);
  * - order.cancelled / refunded: what the order earned is taken back (ReversePointsUseCase).
  */
-export function profileEventHandlers(deps: ProfileEventHandlerDeps): EventHandlers {
-  const { repos, earn, reverse } = deps;
-
-  const customer = (contract: typeof customerRegisteredV1 | typeof customerUpdatedV1): EventHandler => async (raw, manager) => {
-    const event = parseEvent(contract, raw);
+export function profileEventsConsumer({ repos, earn, reverse }: ProfileEventsConsumerDeps): ConsumerDefinition {
+  const customer = async (event: CloudEvent<{ customer: CustomerSnapshot }>, manager: EntityManager) => {
     const { id, birthDate } = event.data.customer;
     const at = new Date(event.time);
     await repos.accounts.ensure(manager, id, monthOf(at));
     await repos.accounts.setBirthDate(manager, id, birthDate, at);
   };
-
-  const handlers: Record<string, EventHandler> = {
-    [customerRegisteredV1.type]: customer(customerRegisteredV1),
-    [customerUpdatedV1.type]: customer(customerUpdatedV1),
-    [activityRecordedV1.type]: async (raw, manager) => {
-      const event = parseEvent(activityRecordedV1, raw);
+  return defineConsumer({ producer: PROFILE_STREAM, durable: LOYALTY_DURABLE })
+    .on(customerRegisteredV1, customer)
+    .on(customerUpdatedV1, customer)
+    .on(activityRecordedV1, async (event, manager) => {
       const month = monthOf(new Date(event.data.occurredAt));
       await repos.accounts.ensure(manager, event.data.customerId, month);
       await repos.activity.addActiveMonth(manager, event.data.customerId, month);
-    },
-    [orderPlacedV1.type]: (raw, manager) => earn.apply(manager, parseEvent(orderPlacedV1, raw)),
-    [orderCancelledV1.type]: (raw, manager) => reverse.apply(manager, parseEvent(orderCancelledV1, raw), 'CANCELLED'),
-    [orderRefundedV1.type]: (raw, manager) => reverse.apply(manager, parseEvent(orderRefundedV1, raw), 'REFUNDED'),
-  };
-  const { afterEach } = deps;
-  if (!afterEach) return handlers;
-  return Object.fromEntries(
-    Object.entries(handlers).map(([type, handler]) => [
-      type,
-      async (event: CloudEvent, manager: EntityManager) => {
-        await handler(event, manager);
-        await afterEach(event, manager);
-      },
-    ]),
-  );
+    })
+    .on(orderPlacedV1, (event, manager) => earn.apply(manager, event))
+    .on(orderCancelledV1, (event, manager) => reverse.apply(manager, event, 'CANCELLED'))
+    .on(orderRefundedV1, (event, manager) => reverse.apply(manager, event, 'REFUNDED'));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOYALTY_PROGRAM } from '@rekindle/loyalty-core';
+import { DEFAULT_LOYALTY_PROGRAM, privilegeValueToText } from '@rekindle/loyalty-core';
 import {
   createTestBus,
   postGraphQL,
@@ -10,7 +10,6 @@ import {
   type TestBus,
   type TestService,
 } from '@rekindle/platform-testing';
-import { privilegeValueToText } from '../use-cases/privilege-value';
 import { readAccount } from '../testing/loyalty-test-kit';
 import type { LoyaltyService } from '../loyalty-service';
 import { serviceDefinition } from '../service-definition';

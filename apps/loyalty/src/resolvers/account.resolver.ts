@@ -1,4 +1,4 @@
-import { decodeCursor, InputError, pageSize, toConnection } from '@rekindle/contracts';
+import { decodeCursor, pageSize, toConnection } from '@rekindle/util';
 import { demotionOutlook, growthLast12Months, monthOf, nextTier, pointsExpiringNext, privilegesFor, spendableBalance } from '@rekindle/loyalty-core';
 import type { Resolvers } from '../generated/graphql';
 
@@ -30,14 +30,9 @@ export const accountResolvers: Resolvers = {
     privileges: async (account, _args, { loaders }) => privilegesFor(account.tier, (await loaders.program()).program),
     ledger: async (account, { first, after }, { loaders }) => {
       const size = pageSize(first);
-      let afterSeq: number | null = null;
-      if (after) {
-        const [seq] = decodeCursor(after, 1);
-        if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) throw new InputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
-        afterSeq = seq;
-      }
+      const afterSeq = after ? decodeCursor(after, ['integer'])[0] : null;
       const [rows, totalCount] = await Promise.all([
-        loaders.ledgerPages.load({ customerId: account.customerId, page: { size, afterSeq } }),
+        loaders.ledgerPages.load({ id: account.customerId, page: { size, afterSeq } }),
         loaders.ledgerCounts.load(account.customerId),
       ]);
       return { ...toConnection(rows, size, (entry) => [entry.seq]), totalCount };

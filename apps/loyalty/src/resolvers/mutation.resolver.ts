@@ -1,4 +1,4 @@
-import { NotFoundError } from '@rekindle/contracts';
+import { NotFoundError } from '@rekindle/util';
 import type { Resolvers } from '../generated/graphql';
 
 export const mutationResolvers: Resolvers = {
@@ -6,7 +6,10 @@ export const mutationResolvers: Resolvers = {
     redeemPoints: (_root, { input }, { spendPoints, traceparent }) => spendPoints.redeem(input, traceparent),
     adjustPoints: (_root, { input }, { spendPoints, traceparent }) => spendPoints.adjust(input, traceparent),
     updateLoyaltyProgram: (_root, { input }, { updateLoyaltyProgram }) => updateLoyaltyProgram.execute(input),
-    runLoyaltyJobs: (_root, _args, { runLoyaltyJobs }) => runLoyaltyJobs.execute(),
+    runLoyaltyJobs: async (_root, _args, { jobs, runLoyaltyJobs }) => {
+      const run = await jobs.runNow();
+      return run.ran ? run.result : runLoyaltyJobs.skipped();
+    },
   },
   PointsMovementPayload: {
     account: async (payload, _args, { loaders }) => {

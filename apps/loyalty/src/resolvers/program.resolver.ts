@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { privilegeValueToText } from '../use-cases/privilege-value';
+import { privilegeValueToText } from '@rekindle/loyalty-core';
 
 export const programResolvers: Resolvers = {
   LoyaltyProgram: {

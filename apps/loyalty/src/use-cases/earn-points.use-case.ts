@@ -6,7 +6,7 @@ import { appendToOutbox } from '@rekindle/platform-messaging';
 import { expiryDate, growthForOrder, isBirthdayMonth, monthOf, pointsForOrder } from '@rekindle/loyalty-core';
 import type { LoyaltyRepositories } from '../data/repositories';
 import type { ReversePointsUseCase } from './reverse-points.use-case';
-import { tierAt } from './tier-at';
+import { tierAt } from '../data/tier-at.query';
 
 type OrderPlaced = EventData<typeof orderPlacedV1>;
 

@@ -7,7 +7,7 @@ import { appendToOutbox } from '@rekindle/platform-messaging';
 import { growthReversal, monthOf, planReversal, reversalFor } from '@rekindle/loyalty-core';
 import type { LoyaltyOrderModel, OrderReversal, ReversalKind } from '../data/order.repository';
 import type { LoyaltyRepositories } from '../data/repositories';
-import { expireDueLots } from './expire-due-lots';
+import { expireDueLots } from '../ledger/expire-due-lots';
 
 type OrderReversed = EventData<typeof orderCancelledV1>;
 

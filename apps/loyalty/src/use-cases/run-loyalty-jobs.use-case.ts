@@ -9,10 +9,10 @@ import { evaluateHistory, lastCompleteMonth, type MonthEvaluation, type TierStat
 import { tierStateOf } from '../data/account.repository';
 import type { LoyaltyRepositories } from '../data/repositories';
 import type { TierChangeRecord } from '../data/tier-change.repository';
-import { planExpiry } from './expire-due-lots';
+import { planExpiry } from '../ledger/expire-due-lots';
 
 export interface RunLoyaltyJobsResult {
-  /** False when another replica was running the jobs: this call did nothing. */
+  /** False when another replica was running the jobs: this call did nothing (see skipped()). */
   ran: boolean;
   /** The last month whose end was evaluated ('YYYY-MM'). */
   evaluatedThrough: string;
@@ -39,9 +39,6 @@ export interface RunLoyaltyJobsDeps {
   consumerLag: () => Promise<number | null>;
 }
 
-/** Replicas of one schema share this lock: only one of them runs the jobs at a time. */
-const JOB_LOCK = 'loyalty-jobs';
-
 /**
  * The population jobs, run on a schedule and by runLoyaltyJobs:
  * 1. expiry: every lot that reached its expiry at now (REKINDLE_NOW when set) with points left gets
@@ -50,7 +47,7 @@ const JOB_LOCK = 'loyalty-jobs';
  *    order (evaluateHistory), one loyalty.tier.changed per change.
  * Batches of accounts, each in one transaction with its events; idempotent: a second run finds
  * nothing to do. Month ends are evaluated once, so a backfill should be read in full first (see
- * eventsPending).
+ * eventsPending). Run as the service's singleton job: one replica at a time.
  */
 export class RunLoyaltyJobsUseCase {
   constructor(private readonly deps: RunLoyaltyJobsDeps) {}
@@ -59,29 +56,33 @@ export class RunLoyaltyJobsUseCase {
     const started = Date.now();
     const now = this.deps.clock.now();
     const through = lastCompleteMonth(now);
-    const runner = this.deps.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtextextended($1 || current_schema(), 0)) AS locked', [JOB_LOCK]);
-      const eventsPending = await this.deps.consumerLag().catch(() => null);
-      const empty = { evaluatedThrough: through, accountsEvaluated: 0, monthsEvaluated: 0, promotions: 0, demotions: 0, eventsPending };
-      if (!locked) {
-        this.deps.logger.info('loyalty jobs already running on another replica; skipped');
-        return { ...empty, ran: false, customersWithExpiredPoints: 0, pointsExpired: 0, tookMs: Date.now() - started };
-      }
-      try {
-        const expiry = await this.expire(now);
-        const tiers = await this.evaluate(now, through);
-        const result = { ...empty, ...expiry, ...tiers, ran: true, tookMs: Date.now() - started };
-        await this.deps.cache.deleteByPrefix('overview:');
-        this.deps.logger.info(result, 'loyalty jobs done');
-        return result;
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1 || current_schema(), 0))', [JOB_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const eventsPending = await this.eventsPending();
+    const expiry = await this.expire(now);
+    const tiers = await this.evaluate(now, through);
+    const result = { ran: true, evaluatedThrough: through, ...expiry, ...tiers, eventsPending, tookMs: Date.now() - started };
+    await this.deps.cache.deleteByPrefix('overview:');
+    this.deps.logger.info(result, 'loyalty jobs done');
+    return result;
+  }
+
+  /** What a call answers when another replica was running the jobs: nothing done. */
+  async skipped(): Promise<RunLoyaltyJobsResult> {
+    return {
+      ran: false,
+      evaluatedThrough: lastCompleteMonth(this.deps.clock.now()),
+      accountsEvaluated: 0,
+      monthsEvaluated: 0,
+      promotions: 0,
+      demotions: 0,
+      customersWithExpiredPoints: 0,
+      pointsExpired: 0,
+      eventsPending: await this.eventsPending(),
+      tookMs: 0,
+    };
+  }
+
+  private eventsPending(): Promise<number | null> {
+    return this.deps.consumerLag().catch(() => null);
   }
 
   private async expire(now: Date): Promise<{ customersWithExpiredPoints: number; pointsExpired: number }> {

@@ -1,9 +1,8 @@
-import { InputError } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
-import { validateLoyaltyProgram, type LoyaltyProgram } from '@rekindle/loyalty-core';
+import { privilegeValueFromText, validateLoyaltyProgram, type LoyaltyProgram } from '@rekindle/loyalty-core';
 import type { ProgramVersionModel } from '../data/program.repository';
 import type { LoyaltyRepositories } from '../data/repositories';
-import { privilegeValueFromText } from './privilege-value';
 
 /** The programme as GraphQL hands it over (privilege values as text, optional parts possibly absent). */
 export interface LoyaltyProgramInput {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@rekindle/platform-database';
+import { lockKeySql, type EntityManager } from '@rekindle/platform-database';
 import { daysInactiveSql, type CustomerState } from '@rekindle/profile-core';
 import { toCustomerModel, type CustomerModel, type CustomerRow } from './customer.model';
 
@@ -40,12 +40,14 @@ const FROM_CUSTOMERS = 'FROM customer c LEFT JOIN customer_activity a ON a.custo
 /**
  * External ids lock by bucket, not one by one: PostgreSQL shares max_locks_per_transaction (64) ×
  * max_connections lock slots among all sessions, and a lock per id ran out when a few calls of
- * 5,000 new customers overlapped. Ids in one bucket merely wait for each other. The schema is in
- * the key, so other schemas' profiles (tests, previews) never wait; the keys come in a fixed order.
+ * 5,000 new customers overlapped. Ids in one bucket merely wait for each other. A bucket is a lock
+ * name of platform-database's scheme (keyed by schema, so other schemas' profiles never wait),
+ * hashed once per distinct bucket; the keys come in a fixed order.
  */
 const EXTERNAL_ID_LOCK_BUCKETS = 256;
-const externalIdLockKeys = `SELECT DISTINCT (hashtext(current_schema())::bigint << 32) + (hashtextextended(x, 0) & ${EXTERNAL_ID_LOCK_BUCKETS - 1}) AS k
-  FROM unnest($1::text[]) x ORDER BY k`;
+const externalIdLockKeys = `SELECT ${lockKeySql(`'customer-external-ids:' || bucket`)} AS k
+  FROM (SELECT DISTINCT hashtextextended(x, 0) & ${EXTERNAL_ID_LOCK_BUCKETS - 1} AS bucket FROM unnest($1::text[]) x) buckets
+  ORDER BY k`;
 
 /** Set-based access to the customer table: every method is one statement, whatever the batch size. */
 export class CustomerRepository {

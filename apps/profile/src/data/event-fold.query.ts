@@ -1,7 +1,6 @@
 import type { EntityManager } from '@rekindle/platform-database';
-import { daysInactiveSql, lifecycleStageSql, type LifecycleStage, type LifecycleThresholds } from '@rekindle/profile-core';
+import { daysInactiveSql, lifecycleStageSql, type LifecycleStage, type LifecycleThresholds, type StageChange } from '@rekindle/profile-core';
 import { takenFromLog, type LogPosition } from './event-log.repository';
-import type { StageChange } from './lifecycle.repository';
 
 /** The event types whose data the fold writes to tables of their own (orders, reversals, complaints). */
 const FOLDED_TYPES = ['ORDER_PLACED', 'ORDER_CANCELLED', 'ORDER_REFUNDED', 'COMPLAINT_OPENED', 'COMPLAINT_RESOLVED'].map((t) => `'${t}'`).join(', ');

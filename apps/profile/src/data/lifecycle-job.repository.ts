@@ -1,6 +1,5 @@
 import type { EntityManager } from '@rekindle/platform-database';
-import { daysInactiveSql, lifecycleStageSql, type LifecycleStage, type LifecycleThresholds } from '@rekindle/profile-core';
-import type { StageChange } from './lifecycle.repository';
+import { daysInactiveSql, lifecycleStageSql, type LifecycleStage, type LifecycleThresholds, type StageChange } from '@rekindle/profile-core';
 
 const columns = {
   now: '$1::timestamptz',

@@ -1,13 +1,5 @@
 import type { EntityManager } from '@rekindle/platform-database';
-import type { LifecycleStage } from '@rekindle/profile-core';
-
-export interface StageChange {
-  customerId: string;
-  from: LifecycleStage | null;
-  to: LifecycleStage;
-  daysInactive: number;
-  at: Date;
-}
+import type { StageChange } from '@rekindle/profile-core';
 
 export class LifecycleRepository {
   /** Records stage changes: the new stage, since when, and the stage it left. */

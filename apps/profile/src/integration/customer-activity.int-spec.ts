@@ -90,4 +90,14 @@ describe('Customer.activity and Customer.events', () => {
     expect(next.data?.customerByExternalId.events.edges.map((e) => e.node.occurredAt)).toEqual([100, 200].map((d) => daysBefore(NOW, d)));
     expect(next.data?.customerByExternalId.events.pageInfo.hasNextPage).toBe(false);
   });
+
+  it('answers a hand-made events cursor as BAD_USER_INPUT on after', async () => {
+    const after = Buffer.from(JSON.stringify(['not-a-time', 'ev-1'])).toString('base64url');
+    const result = await postGraphQL(
+      profile.url,
+      'query($after: String) { customerByExternalId(externalId: "ann") { events(first: 3, after: $after) { edges { node { occurredAt } } } } }',
+      { after },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

@@ -84,6 +84,15 @@ describe('customer queries (profile subgraph)', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it.each([
+    ['a time that is not one', ['not-a-time', '0f8fad5b-d9cb-469f-a165-70867728950e']],
+    ['an id that is not a UUID', ['2030-01-01T00:00:00.000Z', 'x']],
+  ])('answers a hand-made cursor with %s as BAD_USER_INPUT on after', async (_what, keys) => {
+    const after = Buffer.from(JSON.stringify(keys)).toString('base64url');
+    const result = await postGraphQL(profile.url, PAGE, { after });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('resolves 50 entity references with one query (DataLoader)', async () => {
     const findByIds = jest.spyOn(CustomerRepository.prototype, 'findByIds');
     const representations = Object.values(ids).slice(0, 50).map((id) => ({ __typename: 'Customer', id }));

@@ -1,4 +1,4 @@
-import { decodeCursor, InputError, pageSize, toConnection } from '@rekindle/contracts';
+import { decodeCursor, pageSize, toConnection } from '@rekindle/util';
 import { daysInactive } from '@rekindle/profile-core';
 import type { Resolvers } from '../generated/graphql';
 
@@ -25,13 +25,10 @@ export const customerResolvers: Resolvers = {
       const size = pageSize(first);
       let cursor: { occurredAt: string; eventId: string } | null = null;
       if (after) {
-        const [occurredAt, eventId] = decodeCursor(after, 2);
-        if (typeof occurredAt !== 'string' || typeof eventId !== 'string') {
-          throw new InputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
-        }
+        const [occurredAt, eventId] = decodeCursor(after, ['timestamp', 'text']);
         cursor = { occurredAt, eventId };
       }
-      const rows = await facts.timeline.load({ customerId: customer.id, page: { size, types: types ? [...types] : null, after: cursor } });
+      const rows = await facts.timeline.load({ id: customer.id, page: { size, types: types ? [...types] : null, after: cursor } });
       return toConnection(rows, size, (e) => [e.occurredAt.toISOString(), e.eventId]);
     },
   },

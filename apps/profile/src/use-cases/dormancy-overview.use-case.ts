@@ -1,6 +1,7 @@
 import type { Cache } from '@rekindle/platform-cache';
 import type { DataSource } from '@rekindle/platform-database';
 import { LIFECYCLE_STAGES, RFM_SEGMENTS, type LifecycleStage, type RfmSegment } from '@rekindle/profile-core';
+import { loadPopulationCounts } from '../data/dormancy-overview.query';
 
 export interface DormancyOverview {
   totalCustomers: number;
@@ -19,15 +20,7 @@ export class DormancyOverviewUseCase {
   }
 
   private async compute(): Promise<DormancyOverview> {
-    const [row]: { total: number; stages: Record<string, number> | null; segments: Record<string, number> | null }[] =
-      await this.deps.dataSource.query(
-        `SELECT (SELECT count(*)::int FROM customer) AS total,
-                (SELECT jsonb_object_agg(stage, n) FROM (SELECT stage, count(*)::int AS n FROM customer_lifecycle GROUP BY stage) s) AS stages,
-                (SELECT jsonb_object_agg(segment, n) FROM (SELECT segment, count(*)::int AS n FROM customer_rfm GROUP BY segment) s) AS segments`,
-      );
-    const total = row?.total ?? 0;
-    const stages = row?.stages ?? {};
-    const segments = row?.segments ?? {};
+    const { total, stages, segments } = await loadPopulationCounts(this.deps.dataSource.manager);
     const byRfmSegment = RFM_SEGMENTS.map((segment) => ({ segment, customers: segments[segment] ?? 0 }));
     return {
       totalCustomers: total,

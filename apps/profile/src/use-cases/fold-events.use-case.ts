@@ -1,10 +1,10 @@
 import type { Clock } from '@rekindle/platform-config';
-import { inTransaction, type DataSource } from '@rekindle/platform-database';
+import { inTransaction, tryLockForTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { EventFoldQuery } from '../data/event-fold.query';
 import type { EventLogRepository } from '../data/event-log.repository';
-import { ProfileLock, tryLockProfile } from '../data/profile-locks';
-import { lifecycleChangedEvents } from './lifecycle-transitions';
+import { ProfileLock } from '../data/profile-locks';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export interface FoldEventsDeps {
   dataSource: DataSource;
@@ -29,7 +29,7 @@ export class FoldEventsUseCase {
   async foldNext(limit: number): Promise<number> {
     const { dataSource, log, fold, clock } = this.deps;
     const folded = await inTransaction(dataSource, async (manager) => {
-      if (!(await tryLockProfile(manager, ProfileLock.FOLD))) return { events: 0, changes: 0 };
+      if (!(await tryLockForTransaction(manager, ProfileLock.FOLD))) return { events: 0, changes: 0 };
       const result = await fold.foldNext(manager, await log.position(manager, 'fold'), limit, clock.now());
       if (!result) return { events: 0, changes: 0 };
       await appendToOutbox(manager, lifecycleChangedEvents(result.changes));

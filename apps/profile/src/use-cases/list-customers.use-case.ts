@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeCursor, InputError, pageSize, toConnection, type Connection, type InputIssue, type PageArgs } from '@rekindle/contracts';
+import { decodeCursor, InputError, pageSize, toConnection, type Connection, type InputIssue, type PageArgs } from '@rekindle/util';
 import type { Cache } from '@rekindle/platform-cache';
 import type { Clock } from '@rekindle/platform-config';
 import type { DataSource } from '@rekindle/platform-database';
@@ -65,10 +65,7 @@ export class ListCustomersUseCase {
   }
 
   private decodeAfter(cursor: string): { createdAt: string; id: string } {
-    const [createdAt, id] = decodeCursor(cursor, 2);
-    if (typeof createdAt !== 'string' || typeof id !== 'string') {
-      throw new InputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
-    }
+    const [createdAt, id] = decodeCursor(cursor, ['timestamp', 'uuid']);
     return { createdAt, id };
   }
 }

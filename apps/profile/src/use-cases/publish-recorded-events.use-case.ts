@@ -1,9 +1,9 @@
 import { hash } from 'node:crypto';
 import { activityRecordedV1, orderCancelledV1, orderPlacedV1, orderRefundedV1 } from '@rekindle/contracts';
-import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
+import { inTransaction, tryLockForTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import type { BatchPublisher, Bus } from '@rekindle/platform-messaging';
 import type { EventLogRepository, LogPosition } from '../data/event-log.repository';
-import { ProfileLock, tryLockProfile } from '../data/profile-locks';
+import { ProfileLock } from '../data/profile-locks';
 import { RecordedEventBatchesQuery, type AnnouncementKind } from '../data/recorded-event-batches.query';
 
 export interface PublishRecordedEventsDeps {
@@ -61,7 +61,7 @@ export class PublishRecordedEventsUseCase {
 
   private async publishInTransaction(manager: EntityManager, limit: number): Promise<{ published: number; error?: Error }> {
     const { log, publisher } = this.deps;
-    if (!(await tryLockProfile(manager, ProfileLock.PUBLISH))) return { published: 0 };
+    if (!(await tryLockForTransaction(manager, ProfileLock.PUBLISH))) return { published: 0 };
     const after = await log.position(manager, 'publish');
     const read = await this.batches.read(manager, after, this.rowsToRead(after, limit));
     if (!read) return { published: 0 };

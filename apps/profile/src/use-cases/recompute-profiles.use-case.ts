@@ -1,14 +1,14 @@
 import { createEvent, rfmScoredV1 } from '@rekindle/contracts';
 import type { Cache } from '@rekindle/platform-cache';
 import type { Clock } from '@rekindle/platform-config';
-import { inTransaction, type DataSource } from '@rekindle/platform-database';
+import { inTransaction, lockForTransaction, type DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { appendToOutbox } from '@rekindle/platform-messaging';
 import type { LifecycleThresholds } from '@rekindle/profile-core';
-import { lockProfile, ProfileLock, tryLockProfile } from '../data/profile-locks';
+import { ProfileLock } from '../data/profile-locks';
 import type { LifecycleJobRepository } from '../data/lifecycle-job.repository';
 import type { RfmJobRepository } from '../data/rfm-job.repository';
-import { lifecycleChangedEvents } from './lifecycle-transitions';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export interface RecomputeProfilesResult {
   customersScored: number;
@@ -19,7 +19,7 @@ export interface RecomputeProfilesResult {
 
 /**
  * The population job: rescores RFM and moves stages that changed by time alone, in one transaction
- * with the events of every change. Replicas skip a run another replica is doing.
+ * with the events of every change. Run as the service's singleton job: one replica at a time.
  */
 export class RecomputeProfilesUseCase {
   constructor(
@@ -38,14 +38,13 @@ export class RecomputeProfilesUseCase {
     },
   ) {}
 
-  async execute(): Promise<RecomputeProfilesResult | null> {
+  async execute(): Promise<RecomputeProfilesResult> {
     const started = Date.now();
     const now = this.deps.clock.now();
     await this.deps.foldPending();
     const result = await inTransaction(this.deps.dataSource, async (manager) => {
-      if (!(await tryLockProfile(manager, ProfileLock.JOBS))) return null;
       const rfm = await this.deps.rfm.rescore(manager, now, this.deps.rfmWindowDays);
-      await lockProfile(manager, ProfileLock.FOLD);
+      await lockForTransaction(manager, ProfileLock.FOLD);
       const stages = await this.deps.lifecycle.moveByTime(manager, now, this.deps.thresholds);
       await appendToOutbox(manager, [
         ...rfm.changes.map((c) =>
@@ -55,10 +54,6 @@ export class RecomputeProfilesUseCase {
       ]);
       return { customersScored: rfm.scored, rfmChanged: rfm.changes.length, lifecycleChanged: stages.length };
     });
-    if (!result) {
-      this.deps.logger.info('profile jobs already running on another replica; skipped');
-      return null;
-    }
     this.deps.onEventsCommitted();
     await this.deps.cache.deleteByPrefix('overview:');
     const outcome = { ...result, tookMs: Date.now() - started };

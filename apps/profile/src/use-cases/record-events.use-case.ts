@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LRUCache } from 'lru-cache';
-import { InputError } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource, type EntityManager } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
@@ -8,7 +8,7 @@ import { emptyCustomerState, validateEventBatch, type EventRejection } from '@re
 import type { CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
 import type { EventLogRepository, StoredEvent } from '../data/event-log.repository';
-import { customerRegisteredEvents } from './customer-registered-events';
+import { customerRegisteredEvents } from '../events/customer-registered.event';
 
 export interface RecordEventsResult {
   accepted: number;

@@ -1,4 +1,5 @@
-import { consentChangedV1, createEvent, InputError } from '@rekindle/contracts';
+import { consentChangedV1, createEvent } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, customerUpdatedV1, InputError, type CloudEvent } from '@rekindle/contracts';
+import { createEvent, customerUpdatedV1, type CloudEvent } from '@rekindle/contracts';
+import { InputError } from '@rekindle/util';
 import type { Clock } from '@rekindle/platform-config';
-import { inTransaction, type DataSource } from '@rekindle/platform-database';
+import { inTransaction, lockForTransaction, type DataSource } from '@rekindle/platform-database';
 import { appendToOutbox } from '@rekindle/platform-messaging';
-import { planCustomerUpserts, validateCustomerBatch, type CustomerField, type LifecycleThresholds } from '@rekindle/profile-core';
+import { planCustomerUpserts, stageChanges, validateCustomerBatch, type CustomerField, type LifecycleThresholds } from '@rekindle/profile-core';
 import type { ActivityRepository } from '../data/activity.repository';
 import { toCustomerSnapshot, type CustomerModel } from '../data/customer.model';
 import type { CustomerRepository } from '../data/customer.repository';
 import type { LifecycleRepository } from '../data/lifecycle.repository';
-import { lockProfile, ProfileLock } from '../data/profile-locks';
-import { customerRegisteredEvents } from './customer-registered-events';
-import { lifecycleChangedEvents, stageChanges } from './lifecycle-transitions';
+import { ProfileLock } from '../data/profile-locks';
+import { customerRegisteredEvents } from '../events/customer-registered.event';
+import { lifecycleChangedEvents } from '../events/lifecycle-changed.event';
 
 export type UpsertStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
@@ -66,7 +67,7 @@ export class UpsertCustomersUseCase {
       const inserted = await customers.insertMany(manager, creates);
       const changed = await customers.updateMany(manager, updates);
 
-      await lockProfile(manager, ProfileLock.FOLD);
+      await lockForTransaction(manager, ProfileLock.FOLD);
       const stages = stageChanges(await activity.load(manager, [...inserted, ...changed].map((c) => c.id)), now, this.deps.thresholds);
       await lifecycle.saveChanges(manager, stages);
 

@@ -1,13 +1,15 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const DECIMAL = /^-?\d{1,14}(\.\d{1,4})?$/;
+import { decimalParts, MONEY_DECIMALS, MONEY_MAX_INTEGER_DIGITS } from '@rekindle/util';
 
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string' || !DECIMAL.test(text)) {
-    throw new GraphQLError('Decimal must be a number with at most 14 integer digits and 4 decimals, e.g. "12.50"');
+  const parts = typeof text === 'string' ? decimalParts(text) : null;
+  if (!parts || parts.whole.length > MONEY_MAX_INTEGER_DIGITS || parts.fraction.length > MONEY_DECIMALS) {
+    throw new GraphQLError(
+      `Decimal must be a number with at most ${MONEY_MAX_INTEGER_DIGITS} integer digits and ${MONEY_DECIMALS} decimals, e.g. "12.50"`,
+    );
   }
-  return text;
+  return text as string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InputIssue } from '@rekindle/contracts';
+import type { InputIssue } from '@rekindle/util';
 import { fieldPath } from './issue-path';
 
 export const EXPERIMENT_STATUSES = ['DRAFT', 'RUNNING', 'STOPPED'] as const;

@@ -1,4 +1,4 @@
-import type { InputIssue } from '@rekindle/contracts';
+import type { InputIssue } from '@rekindle/util';
 import { validateExperimentDefinition, type DefinitionValidation, type ExperimentDefinition, type ExperimentDefinitionInput } from './experiment-definition';
 
 /** Fields to change; absent (undefined) fields stay as they are. */

@@ -1,4 +1,5 @@
-import { onCommonScale, toSafePoints, wholeUnits } from '../money/decimal';
+import { onCommonScale, wholeUnits } from '@rekindle/util';
+import { toSafePoints } from './factors';
 import { addMonths, monthOf, type Month } from '../time/months';
 
 /** Growth value is measured over the 12 calendar months ending with (and including) the evaluated month. */

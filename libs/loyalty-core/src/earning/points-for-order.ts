@@ -1,4 +1,5 @@
-import { FACTOR_SCALE, factorToScaled, toSafePoints, wholeUnits } from '../money/decimal';
+import { wholeUnits } from '@rekindle/util';
+import { FACTOR_SCALE, factorToScaled, toSafePoints } from './factors';
 import type { LoyaltyProgram } from '../program/loyalty-program';
 import { tierOf } from '../program/program-tiers';
 import type { TierKey } from '../program/tiers';

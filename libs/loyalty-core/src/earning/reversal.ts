@@ -1,4 +1,5 @@
-import { onCommonScale, toSafePoints } from '../money/decimal';
+import { onCommonScale } from '@rekindle/util';
+import { toSafePoints } from './factors';
 
 export interface PointsReversal {
   /** The points the order's EARN entry recorded (the app stores them; never recompute them). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isExactFactor } from '../money/decimal';
+import { isExactFactor } from '../earning/factors';
 import { TIER_KEYS } from './tiers';
 
 const MAX_FACTOR = 100;

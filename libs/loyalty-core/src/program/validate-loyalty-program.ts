@@ -1,4 +1,4 @@
-import type { InputIssue } from '@rekindle/contracts';
+import type { InputIssue } from '@rekindle/util';
 import type { z } from 'zod';
 import { loyaltyProgramSchema, type LoyaltyProgram } from './loyalty-program';
 

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { lockForTransaction } from './advisory-lock';
 
 /**
  * CREATE EXTENSION IF NOT EXISTS, in `public`, from a migration (which runs in a transaction):
@@ -6,6 +7,6 @@ import type { QueryRunner } from 'typeorm';
  * the catalog's unique index, so creations queue on a database-wide advisory lock.
  */
 export async function createExtension(runner: QueryRunner, name: 'pg_trgm' | 'pgcrypto'): Promise<void> {
-  await runner.query(`SELECT pg_advisory_xact_lock(hashtext('rekindle:create-extension'))`);
+  await lockForTransaction(runner, 'create-extension', { scope: 'database' });
   await runner.query(`CREATE EXTENSION IF NOT EXISTS ${name} WITH SCHEMA public`);
 }

@@ -6,7 +6,15 @@ export interface RequestContext {
   requestId: string;
   /** W3C trace context header value: 00-<trace-id>-<parent-id>-<flags>. */
   traceparent: string;
+  /**
+   * Who is calling (the principal the gateway forwards), which scopes what is theirs alone, such as
+   * idempotency keys. Unset until callers authenticate: then every caller is ANONYMOUS_CALLER.
+   */
+  caller?: string;
 }
+
+/** The caller of a request that names none. */
+export const ANONYMOUS_CALLER = 'anonymous';
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -16,6 +24,11 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
 
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** The caller of the request being served, ANONYMOUS_CALLER when it names none. */
+export function currentCaller(): string {
+  return storage.getStore()?.caller ?? ANONYMOUS_CALLER;
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -1,4 +1,5 @@
-import { createEvent, NotFoundError, ConflictError, type CloudEvent } from '@rekindle/contracts';
+import { createEvent, type CloudEvent } from '@rekindle/contracts';
+import { NotFoundError, ConflictError } from '@rekindle/util';
 import type { EntityManager } from '@rekindle/platform-database';
 import { traceIdOf } from '@rekindle/platform-logger';
 import { createTestBus, createTestDatabase, waitFor, type TestBus, type TestDatabase } from '@rekindle/platform-testing';

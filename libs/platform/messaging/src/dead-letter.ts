@@ -1,4 +1,5 @@
-import { cloudEventSchema, ConflictError, InputError, NotFoundError, type CloudEvent } from '@rekindle/contracts';
+import { cloudEventSchema, type CloudEvent } from '@rekindle/contracts';
+import { ConflictError, InputError, NotFoundError } from '@rekindle/util';
 import { inTransaction, type DataSource } from '@rekindle/platform-database';
 import type { Logger } from '@rekindle/platform-logger';
 import { handleOnce, inEventContext, type EventHandlers } from './inbox';

@@ -15,9 +15,12 @@
  *   CloudEvents JSON batch format, `batchBySubject`); each keeps its own id. The outbox stores one
  *   message per row, so the events a transaction appends travel together; consumers need not care
  *   (`decodeMessage`).
- * - Consuming: `startConsumer` runs a named durable pull consumer; each event's inbox row and the
- *   handler's writes commit in one transaction before the ack, so redeliveries change nothing (the
- *   events of a batch commit together).
+ * - Consuming: a service declares each durable consumer with `defineConsumer({ producer, durable })`
+ *   and `.on(contract, (event, manager) => …)` per event type (the event parsed against its contract
+ *   there, once), and starts them all with `startConsumers` (`consumerBacklog` tells how far one is
+ *   behind). Underneath, `startConsumer` runs a named durable pull consumer; each event's inbox row
+ *   and the handler's writes commit in one transaction before the ack, so redeliveries change
+ *   nothing (the events of a batch commit together).
  *   Failures retry with back-off, then land in `dead_letter` (`listDeadLetters`, `replayDeadLetter`).
  * - `messagingMigrations` creates `outbox`, `inbox` and `dead_letter`; every service appends it to
  *   its own migration list. `pruneMessagingTables` deletes published outbox rows and inbox entries
@@ -36,6 +39,8 @@ export {
 } from './batch-publisher';
 export { startConsumer, type ConsumerOptions, type RunningConsumer } from './consumer';
 export { type EventHandler, type EventHandlers } from './inbox';
+export { defineConsumer, type ConsumerDefinition, type ContractHandler } from './define-consumer';
+export { startConsumers, consumerBacklog, type StartConsumersOptions } from './start-consumers';
 export {
   listDeadLetters,
   replayDeadLetter,

@@ -5,7 +5,7 @@ import type { Logger } from '@rekindle/platform-logger';
 import { connectBus, OutboxRelay, pruneMessagingTables, type Bus } from '@rekindle/platform-messaging';
 import { createMetricsRegistry } from '@rekindle/platform-subgraph-server';
 import type { Registry } from 'prom-client';
-import { startSchedule } from './schedule';
+import { startSingletonJob } from './singleton-job';
 
 /** The variables of `serviceEnvShape` the runtime needs. */
 export interface RuntimeConfig {
@@ -67,15 +67,16 @@ export async function openServiceRuntime(
   const registry = createMetricsRegistry(name);
   const relay = new OutboxRelay({ dataSource, bus, logger, registry });
   const retention = { outboxHours: config.OUTBOX_RETENTION_HOURS, inboxDays: config.INBOX_RETENTION_DAYS };
-  const pruning = startSchedule(
-    'messaging retention',
-    async () => {
+  const pruning = startSingletonJob({
+    name: 'messaging retention',
+    dataSource,
+    logger,
+    intervalMinutes: PRUNE_INTERVAL_MINUTES,
+    run: async () => {
       const pruned = await pruneMessagingTables(dataSource, retention);
       if (pruned.outbox + pruned.inbox > 0) logger.info(pruned, 'pruned outbox and inbox rows past their retention');
     },
-    PRUNE_INTERVAL_MINUTES,
-    logger,
-  );
+  });
   return {
     dataSource,
     bus,

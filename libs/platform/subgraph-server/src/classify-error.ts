@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode } from '@rekindle/contracts';
+import { DomainError, ErrorCode } from '@rekindle/util';
 
 export type ErrorClass =
   /** Thrown on purpose by a use case or core: its message and details are for the client. */

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ConflictError, InputError, NotFoundError } from '@rekindle/contracts';
+import { ConflictError, InputError, NotFoundError } from '@rekindle/util';
 import { isServerError } from './classify-error';
 import { formatError, INTERNAL_ERROR_MESSAGE } from './format-error';
 

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '@rekindle/contracts';
+import { ErrorCode } from '@rekindle/util';
 import { classifyError } from './classify-error';
 import { inputValueError } from './input-value-error';
 

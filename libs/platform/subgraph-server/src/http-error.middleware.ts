@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { ErrorCode } from '@rekindle/contracts';
+import { ErrorCode } from '@rekindle/util';
 import type { Logger } from '@rekindle/platform-logger';
 
 function statusOf(error: unknown): number {

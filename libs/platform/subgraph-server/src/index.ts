@@ -23,6 +23,10 @@
  *   start, graceful stop on signals), and platform-testing's kit runs the same one in-process.
  * - `onShutdownSignals`: SIGTERM/SIGINT call `stop` once and exit 0; a failure, a second signal
  *   or the timeout exit 1.
+ * - Per-request DataLoaders for resolvers: `createIdLoader` (one value per entity id, ids in
+ *   canonical form, an impossible id answered as missing without a query), `createEntityLoaders`
+ *   (an entity by id and by its other unique key, each priming the other) and `createPagedLoader`
+ *   (one page of a list field per entity; entities with the same page arguments share one query).
  */
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type SubgraphResolvers } from './subgraph-server';
 export { createGraphQLHttpServer, type GraphQLHttpServer, type GraphQLHttpServerOptions, type GraphQLSource } from './graphql-http-server';
@@ -39,4 +43,14 @@ export {
   type ServiceTestProfile,
   type RunnableService,
 } from './service-definition';
+export {
+  createIdLoader,
+  createEntityLoaders,
+  createPagedLoader,
+  type CanonicalId,
+  type IdLoaderOptions,
+  type EntityLoaderOptions,
+  type EntityLoaders,
+  type PageKey,
+} from './loaders';
 export { onShutdownSignals, type ShutdownSignalOptions, type SignalTarget } from './shutdown-signals';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InputIssue } from '@rekindle/contracts';
+import type { InputIssue } from '@rekindle/util';
 
 export const MAX_CONSENTS_PER_CALL = 1_000;
 export const CONSENT_CHANNELS = ['EMAIL', 'SMS', 'PUSH'] as const;

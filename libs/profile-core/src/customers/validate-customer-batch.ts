@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InputIssue } from '@rekindle/contracts';
+import type { InputIssue } from '@rekindle/util';
 import type { CustomerPatch } from './customer-state';
 
 export const MAX_CUSTOMERS_PER_CALL = 10_000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { moneySchema, orderTotal } from './money';
+import { orderTotal } from '@rekindle/util';
+import { moneySchema } from './money';
 
 export const MAX_ORDER_LINES = 1_000;
 /** Bounds counts (quantities, depth) well inside a PostgreSQL integer. */

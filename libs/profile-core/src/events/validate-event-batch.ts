@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode, type InputIssue } from '@rekindle/contracts';
+import { ErrorCode, type InputIssue } from '@rekindle/util';
 import { EVENT_PAYLOADS, EVENT_PAYLOAD_FIELDS, EVENT_TYPES, requiredText, type EventData, type EventType } from './event-payloads';
 
 export const MAX_EVENTS_PER_CALL = 5_000;

@@ -1,5 +1,5 @@
+import { idempotencyMigrations, type MigrationClass } from '@rekindle/platform-database';
 import { messagingMigrations } from '@rekindle/platform-messaging';
-import type { MigrationClass } from '@rekindle/platform-database';
 import { CreateCustomer1732406400100 } from './1732406400100-create-customer';
 import { CreateActivity1732492800000 } from './1732492800000-create-activity';
 import { FoldEventsInBackground1764000000000 } from './1764000000000-fold-events-in-background';
@@ -11,6 +11,7 @@ import { EventDataAsJson1764700000000 } from './1764700000000-event-data-as-json
 /** Every migration of the profile schema, in order. */
 export const profileMigrations: MigrationClass[] = [
   ...messagingMigrations,
+  ...idempotencyMigrations,
   CreateCustomer1732406400100,
   CreateActivity1732492800000,
   FoldEventsInBackground1764000000000,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Writable } from 'node:stream';
-import { InputError, NotFoundError } from '@rekindle/contracts';
+import { InputError, NotFoundError } from '@rekindle/util';
 import { createLogger } from '@rekindle/platform-logger';
 import { createSubgraphServer, type SubgraphServerOptions } from '../index';
 
