@@ -18,7 +18,7 @@ export { createTestDatabase, type TestDatabase } from './test-database';
 export { postGraphQL, type GraphQLResponse } from './graphql-client';
 export { createTestBus, readStream, streamsOf, type TestBus, type TestBusOptions, type ReadStreamOptions } from './test-bus';
 export { startPrivateNatsServer, type PrivateNatsServer } from './private-nats-server';
-export { loadServiceDefinition, serviceDefinitionPath, type SubgraphService } from './service-definitions';
+export type { SubgraphService } from './service-definitions';
 export { startTestService, type TestService, type TestServiceOptions } from './test-service';
 export { startTestStack, type TestStack, type TestStackOptions, type TestGateway } from './test-stack';
 export { outboxEvents } from './outbox-events';

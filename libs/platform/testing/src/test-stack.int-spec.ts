@@ -60,8 +60,8 @@ describe('startTestStack', () => {
     expect(await schemaExists(profile.schema)).toBe(false);
   });
 
-  it('says which service it cannot find', () => {
-    expect(() => loadServiceDefinition('nowhere')).toThrow('no service "nowhere": apps/nowhere/src/service-definition.ts is missing');
-    expect(() => loadServiceDefinition('../libs')).toThrow('not a service name: "../libs"');
+  it('starts only the subgraphs the registry lists', async () => {
+    await expect(startTestStack(['nowhere'])).rejects.toThrow('no subgraph "nowhere" in tools/registry/services.json');
+    await expect(startTestStack(['gateway'])).rejects.toThrow('no subgraph "gateway" in tools/registry/services.json');
   });
 });

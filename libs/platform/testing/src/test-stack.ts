@@ -1,5 +1,5 @@
 import { createDefinedService, type RunnableService } from '@rekindle/platform-subgraph-server';
-import { loadServiceDefinition, type SubgraphService } from './service-definitions';
+import { loadServiceDefinition, registeredGateway, type SubgraphService } from './service-definitions';
 import { createTestBus, type TestBus } from './test-bus';
 import { startTestService, type TestService } from './test-service';
 import { uniqueTestId } from './unique-id';
@@ -40,9 +40,10 @@ export interface TestStack<N extends string> {
 }
 
 /**
- * Starts the named services in-process against the real PostgreSQL, NATS and Redis (each in a
+ * Starts the named subgraphs in-process against the real PostgreSQL, NATS and Redis (each in a
  * schema of its own, all on one bus prefix, so each reads the others' streams), and optionally the
- * gateway in front of them. Each service is loaded from `apps/<name>/src/service-definition.ts`.
+ * gateway in front of them. Each must be in tools/registry/services.json, and is loaded from
+ * `apps/<name>/src/service-definition.ts`.
  */
 export async function startTestStack<N extends string>(
   names: readonly N[],
@@ -99,7 +100,8 @@ export async function startTestStack<N extends string>(names: readonly N[], opti
 /** The gateway over the checked-in supergraph, each running subgraph's URL overriding the composed one. */
 async function startTestGateway(subgraphs: readonly TestService<unknown>[], logLevel: string): Promise<TestGateway & { stop(): Promise<void> }> {
   const urls = Object.fromEntries(subgraphs.map(({ name, url }) => [`SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`, url]));
-  const { service } = await createDefinedService(loadServiceDefinition<RunnableService>('gateway'), { PORT: '0', LOG_LEVEL: logLevel, ...urls });
+  const definition = loadServiceDefinition<RunnableService>(registeredGateway(), 'gateway');
+  const { service } = await createDefinedService(definition, { PORT: '0', LOG_LEVEL: logLevel, ...urls });
   const { url } = await service.start();
   return { url, stop: () => service.stop() };
 }
