@@ -2,7 +2,6 @@ import { createDefinedService, type RunnableService } from '@rekindle/platform-s
 import { loadServiceDefinition, registeredGateway, type SubgraphService } from './service-definitions';
 import { createTestBus, type TestBus } from './test-bus';
 import { startTestService, type TestService } from './test-service';
-import { uniqueTestId } from './unique-id';
 import { waitUntilConsumed } from './wait-until-consumed';
 import { waitUntilPublished } from './wait-until-published';
 
@@ -52,7 +51,7 @@ export async function startTestStack<N extends string>(
 export async function startTestStack<N extends string>(names: readonly N[], options?: TestStackOptions): Promise<TestStack<N>>;
 export async function startTestStack<N extends string>(names: readonly N[], options: TestStackOptions = {}): Promise<TestStack<N>> {
   const label = options.label ?? names.join('_');
-  const bus = await createTestBus(label, { prefix: uniqueTestId(label) });
+  const bus = await createTestBus(label);
   const running: TestService<SubgraphService>[] = [];
   let gateway: (TestGateway & { stop(): Promise<void> }) | undefined;
   const stop = async () => {
@@ -99,7 +98,7 @@ export async function startTestStack<N extends string>(names: readonly N[], opti
 
 /** The gateway over the checked-in supergraph, each running subgraph's URL overriding the composed one. */
 async function startTestGateway(subgraphs: readonly TestService<unknown>[], logLevel: string): Promise<TestGateway & { stop(): Promise<void> }> {
-  const urls = Object.fromEntries(subgraphs.map(({ name, url }) => [`SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`, url]));
+  const urls = Object.fromEntries(subgraphs.map(({ name, url }) => [`SUBGRAPH_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, url]));
   const definition = loadServiceDefinition<RunnableService>(registeredGateway(), 'gateway');
   const { service } = await createDefinedService(definition, { PORT: '0', LOG_LEVEL: logLevel, ...urls });
   const { url } = await service.start();
