@@ -19,11 +19,10 @@ FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 # tools/bench runs the apps with this ENV too, as deployed (ingestion and idle memory).
 # A 32 MB young generation (V8's default is 16): a recordEvents call of 1,000 events allocates a few
 # MB that live until its statements return, so with 16 MB they were copied, and promoted, more often.
-# Profile's API took 10 % less CPU per event in the ingestion benchmark, for about 50 MB more peak RSS.
 # No --enable-source-maps: it parses and keeps the source map of every dependency that ships one,
-# 11-20 MiB more per app at idle (143-155 MiB against 131-140 without; 154-172 with the young
-# generation above). The bundles keep their names and are not minified, so traces stay readable,
-# and each bundle's .map is in the image for mapping a trace to the TypeScript.
+# which costs memory at idle. The bundles keep their names and are not minified, so traces stay
+# readable, and each bundle's .map is in the image for mapping a trace to the TypeScript.
+# What each costs and saves: docs/operations.md, "Node in pods".
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app

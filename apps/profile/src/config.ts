@@ -24,7 +24,7 @@ export const envSchema = z.object({
    * may run, one works at a time.
    */
   PROFILE_EVENT_WORKER: z.stringbool().default(true),
-  /** How many externalId → id pairs recordEvents keeps in memory, sparing it a lookup per call (about 150 bytes each). */
+  /** How many externalId → id pairs recordEvents keeps in memory, sparing it a lookup per call (their size: apps/profile/README.md). */
   CUSTOMER_ID_CACHE_SIZE: z.coerce.number().int().min(1).default(100_000),
   /** How many recorded events the folder takes into profiles per transaction. */
   INGEST_FOLD_BATCH: z.coerce.number().int().min(1).max(100_000).default(50_000),

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@rekindle/platform-database';
 
 /** The programme's position in one statement: members per tier, points outstanding, and points expiring in (from, until]. */
-export interface LoyaltyPositionRow {
+export interface LoyaltyPosition {
   /** Members per tier; tiers without members are absent. */
   tiers: Record<string, number>;
   pointsOutstanding: number;
   pointsExpiring: number;
 }
 
-export async function loadLoyaltyPosition(manager: EntityManager, from: Date, until: Date): Promise<LoyaltyPositionRow> {
+export async function loadLoyaltyPosition(manager: EntityManager, from: Date, until: Date): Promise<LoyaltyPosition> {
   const [row]: { tiers: Record<string, number> | null; outstanding: string; expiring: string }[] = await manager.query(
     `WITH window_lots AS (
        SELECT id, points FROM ledger_entry WHERE expires_at > $1 AND expires_at <= $2),

@@ -2,13 +2,13 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from '@rekindle/platform-database';
 import { createIdLoader, createPagedLoader, type PageKey } from '@rekindle/platform-subgraph-server';
 import { loadActivitySummaries, type ActivitySummary } from './activity-summary.query';
-import type { ConsentModel, CustomerFactsQuery, LifecycleFactsRow, RfmModel } from './customer-facts.query';
+import type { ConsentModel, CustomerFactsQuery, LifecycleFactsModel, RfmModel } from './customer-facts.query';
 import { loadTimelines, type TimelineEvent, type TimelinePage } from './event-timeline.query';
 
 export interface CustomerFactsLoaders {
   activity: DataLoader<string, ActivitySummary | null>;
   rfm: DataLoader<string, RfmModel | null>;
-  lifecycle: DataLoader<string, LifecycleFactsRow | null>;
+  lifecycle: DataLoader<string, LifecycleFactsModel | null>;
   consents: DataLoader<string, ConsentModel[]>;
   timeline: DataLoader<PageKey<TimelinePage>, TimelineEvent[], string>;
 }

@@ -13,7 +13,7 @@ export interface RfmModel {
   scoredAt: Date;
 }
 
-export interface LifecycleFactsRow {
+export interface LifecycleFactsModel {
   customerId: string;
   stage: LifecycleStage | null;
   since: Date | null;
@@ -43,8 +43,8 @@ export class CustomerFactsQuery {
     return new Map(rows.map(({ customerId, ...rfm }) => [customerId, rfm]));
   }
 
-  async lifecycle(manager: EntityManager, ids: readonly string[]): Promise<Map<string, LifecycleFactsRow>> {
-    const rows: LifecycleFactsRow[] = await manager.query(
+  async lifecycle(manager: EntityManager, ids: readonly string[]): Promise<Map<string, LifecycleFactsModel>> {
+    const rows: LifecycleFactsModel[] = await manager.query(
       `SELECT c.id AS "customerId", l.stage, l.since, l.previous_stage AS "previousStage",
               a.last_active_at AS "lastActiveAt", c.signed_up_at AS "signedUpAt", c.created_at AS "firstSeenAt"
        FROM customer c

@@ -63,7 +63,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     reconnectDelayHandler: () => Math.min(maxReconnectDelayMs, 100 * 2 ** reconnectAttempts++) + Math.random() * 100,
     pingInterval: 10_000,
     maxPingOut: 3,
-    // Async stack traces cost a quarter of a busy producer's CPU (tools/bench measured it).
+    // Async stack traces are a large share of a busy producer's CPU (docs/performance.md).
     noAsyncTraces: true,
   });
   void watchStatus(nc, logger, () => (reconnectAttempts = 0));

@@ -69,9 +69,8 @@ export class IndexMessagingTimes1764300000000 implements MigrationInterface {
 
 /**
  * Outbox payloads as json, not jsonb: nothing queries inside them, and the relay wants the text
- * back. jsonb parsed every payload into its binary form on insert and printed it again on claim.
- * PostgreSQL CPU per event, appendToOutbox's statement and the relay's claim, with messages of 100
- * customer.registered events: insert 9.5 → 8.6 µs, claim 2.5 → 0.9.
+ * back. jsonb parsed every payload into its binary form on insert and printed it again on claim
+ * (what that cost: docs/performance.md).
  */
 export class OutboxPayloadAsJson1764600000000 implements MigrationInterface {
   name = 'OutboxPayloadAsJson1764600000000';
@@ -87,9 +86,8 @@ export class OutboxPayloadAsJson1764600000000 implements MigrationInterface {
 
 /**
  * Outbox payloads compressed with lz4 rather than pglz. A message of a few hundred events (100 to
- * 200 KB) is always stored out of line and compressed, and pglz was the largest part of storing it:
- * for a message of 266 customer.registered events (146 KB), PostgreSQL took 3.1 ms to insert it with
- * pglz and 1.9 ms with lz4, and reads it back faster. A server built without lz4 keeps pglz.
+ * 200 KB) is always stored out of line and compressed, and pglz was the largest part of storing it;
+ * lz4 stores and reads it back faster (docs/performance.md). A server built without lz4 keeps pglz.
  */
 export class OutboxPayloadLz4Compressed1764800000000 implements MigrationInterface {
   name = 'OutboxPayloadLz4Compressed1764800000000';

@@ -8,8 +8,8 @@ type Executor = Awaited<ReturnType<Gateway['load']>>['executor'];
 
 /**
  * A subgraph schema served through Apollo Server's gateway interface, so that an operation seen
- * before runs as code graphql-jit compiled for it: coercing a recordEvents call's 1,000 events
- * costs less than half of graphql-js's walk. Variables jit rejects, operations seen once and
+ * before runs as code graphql-jit compiled for it, which coerces a large recordEvents call for far
+ * less than graphql-js's walk (docs/performance.md). Variables jit rejects, operations seen once and
  * operations jit cannot compile run through graphql-js's `execute`, so every complaint about input
  * reads as graphql-js words it (formatError and Apollo's BAD_USER_INPUT depend on those words).
  */

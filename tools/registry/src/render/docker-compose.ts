@@ -11,7 +11,7 @@ const infrastructure: Record<Need, { container: string; variable: string; url: s
     definition: `  postgres:
     image: postgres:16
     # The default 128 MB of shared_buffers makes backends write out evicted pages themselves under
-    # ingestion (tools/bench/README.md).
+    # ingestion (docs/operations.md).
     command: ["postgres", "-c", "shared_buffers=1GB"]
     environment:
       # Local development only: no password at all (trust), so the repository holds no secret.

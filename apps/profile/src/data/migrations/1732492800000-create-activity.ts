@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from '@rekindle/platform-databas
 /**
  * Events, orders and the per-customer summaries kept as events arrive. No foreign keys on the
  * high-volume tables: rows are only written by the ingestion use case, which resolves customers
- * first, and a key check per row would halve the ingestion rate.
+ * first, and a key check per row would cost ingestion dearly (apps/profile/README.md).
  */
 export class CreateActivity1732492800000 implements MigrationInterface {
   name = 'CreateActivity1732492800000';

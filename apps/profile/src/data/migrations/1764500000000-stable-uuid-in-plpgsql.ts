@@ -6,8 +6,8 @@ const layout = (body: string) => `
 
 /**
  * stable_uuid, same ids, in PL/pgSQL. As a SQL function its body (a SELECT with a FROM) could not
- * be inlined, so every call ran a subquery of its own: 8.2 µs a call against 2.1 now, measured over
- * 200,000 calls, and the publisher makes one or two per event.
+ * be inlined, so every call ran a subquery of its own, and the publisher makes one or two calls per
+ * event (what that cost: apps/profile/README.md).
  */
 export class StableUuidInPlpgsql1764500000000 implements MigrationInterface {
   name = 'StableUuidInPlpgsql1764500000000';
